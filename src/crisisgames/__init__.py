@@ -12,15 +12,18 @@ Examples
 
 __version__ = "0.1.0"
 
+from crisisgames.games.batch import BatchSolution, GameBatch
 from crisisgames.games.normal_form import NormalFormGame
 from crisisgames.solvers.nash import METHODS, nash_equilibria
 from crisisgames.solvers.results import Component, Equilibrium, EquilibriumSet, SolveStatus
 
 __all__ = [
     "METHODS",
+    "BatchSolution",
     "Component",
     "Equilibrium",
     "EquilibriumSet",
+    "GameBatch",
     "NormalFormGame",
     "SolveStatus",
     "__version__",

@@ -270,11 +270,11 @@ class NormalFormGame:
         players = _check_labels(players, len(players), "players")
         if len(actions) != len(players):
             raise InvalidLabelError("actions: expected one label sequence per player")
-        acts = [_check_labels(a, len(a), f"actions of {p!r}") for a, p in zip(actions, players)]
+        acts = [_check_labels(a, len(a), f"actions of {p!r}") for a, p in zip(actions, players, strict=False)]
         shape = tuple(len(a) for a in acts)
         table = np.empty((len(players), *shape), dtype=object)
         for idx in itertools.product(*(range(s) for s in shape)):
-            profile = {p: acts[i][k] for i, (p, k) in enumerate(zip(players, idx))}
+            profile = {p: acts[i][k] for i, (p, k) in enumerate(zip(players, idx, strict=False))}
             out = func(profile)
             if isinstance(out, Mapping):
                 missing = set(players) - set(out)
@@ -422,7 +422,9 @@ class NormalFormGame:
         acts = self._actions[i]
         if isinstance(action, int | np.integer) and not isinstance(action, bool):
             if not 0 <= action < len(acts):
-                raise UnknownLabelError(f"action index {action} out of range for {self._players[i]!r}")
+                raise UnknownLabelError(
+                    f"action index {action} out of range for {self._players[i]!r}"
+                )
             return int(action)
         try:
             return acts.index(action)  # type: ignore[arg-type]
@@ -519,9 +521,12 @@ class NormalFormGame:
         return arr
 
     # ------------------------------------------------------------------ transformations
-    def _replace(self, *, payoffs: Any = None, players: Any = None, actions: Any = None) -> NormalFormGame:
+    def _replace(
+        self, *, payoffs: Any = None, players: Any = None, actions: Any = None
+    ) -> NormalFormGame:
         return NormalFormGame(
-            self.exact_payoffs if payoffs is None and self._exact is not None
+            self.exact_payoffs
+            if payoffs is None and self._exact is not None
             else (self._payoffs if payoffs is None else payoffs),
             players=self._players if players is None else players,
             actions=self._actions if actions is None else actions,
@@ -551,8 +556,16 @@ class NormalFormGame:
         [[[2.0, 4.0]], [[0.0, 1.0]]]
         """
         n = self.num_players
-        scales = list(scale) if isinstance(scale, Sequence) and not isinstance(scale, str) else [scale] * n
-        shifts = list(shift) if isinstance(shift, Sequence) and not isinstance(shift, str) else [shift] * n
+        scales = (
+            list(scale)
+            if isinstance(scale, Sequence) and not isinstance(scale, str)
+            else [scale] * n
+        )
+        shifts = (
+            list(shift)
+            if isinstance(shift, Sequence) and not isinstance(shift, str)
+            else [shift] * n
+        )
         if len(scales) != n or len(shifts) != n:
             raise ShapeError(f"scale and shift need one value per player ({n})")
         fs = [to_fraction(s, what="scale") for s in scales]
@@ -623,7 +636,9 @@ class NormalFormGame:
         src = self.exact_payoffs if self._exact is not None else self._payoffs
         acts = list(self._actions)
         acts[i] = tuple(self._actions[i][k] for k in idx)
-        return NormalFormGame(np.take(src, idx, axis=i + 1), self._players, acts, ordinal=self._ordinal)
+        return NormalFormGame(
+            np.take(src, idx, axis=i + 1), self._players, acts, ordinal=self._ordinal
+        )
 
     def permute_players(self, order: Sequence[str | int]) -> NormalFormGame:
         """Reorder the players (each keeps its payoffs and actions).
@@ -641,7 +656,9 @@ class NormalFormGame:
         src = self.exact_payoffs if self._exact is not None else self._payoffs
         out = np.transpose(src[idx], (0, *(k + 1 for k in idx)))
         return NormalFormGame(
-            out, [self._players[k] for k in idx], [self._actions[k] for k in idx],
+            out,
+            [self._players[k] for k in idx],
+            [self._actions[k] for k in idx],
             ordinal=self._ordinal,
         )
 
@@ -666,8 +683,12 @@ class NormalFormGame:
     def __str__(self) -> str:
         if self.num_players == 1:
             head = f"NormalFormGame (one player): {self._players[0]}"
-            return head + "\n" + "\n".join(
-                f"{a}  {_fmt(self._payoffs[0, k])}" for k, a in enumerate(self._actions[0])
+            return (
+                head
+                + "\n"
+                + "\n".join(
+                    f"{a}  {_fmt(self._payoffs[0, k])}" for k, a in enumerate(self._actions[0])
+                )
             )
         head = (
             f"{'Ordinal ' if self._ordinal else ''}NormalFormGame: "
@@ -680,7 +701,10 @@ class NormalFormGame:
         for tail in itertools.product(*rest):
             if tail:
                 blocks.append(
-                    "  ".join(f"{self._players[2 + j]} = {self._actions[2 + j][k]}" for j, k in enumerate(tail))
+                    "  ".join(
+                        f"{self._players[2 + j]} = {self._actions[2 + j][k]}"
+                        for j, k in enumerate(tail)
+                    )
                     + ":"
                 )
             rows = [["", *self._actions[1]]]
@@ -689,7 +713,8 @@ class NormalFormGame:
             widths = [max(len(row[j]) for row in rows) for j in range(len(rows[0]))]
             for row in rows:
                 blocks.append(
-                    row[0].ljust(widths[0]) + "".join("  " + v.rjust(w) for v, w in zip(row[1:], widths[1:]))
+                    row[0].ljust(widths[0])
+                    + "".join("  " + v.rjust(w) for v, w in zip(row[1:], widths[1:], strict=False))
                 )
         return "\n".join(line.rstrip() for line in blocks)
 

@@ -130,15 +130,19 @@ def _pure(game: NormalFormGame, *, exact: bool, tol: float) -> EquilibriumSet:
         else None
     )
     status = SolveStatus(False, None, None, ("pure-strategy equilibria only",))
-    return _assemble(game, profiles, exact_profiles, None, "pure", exact, 0.0 if exact else tol, status)
+    return _assemble(
+        game, profiles, exact_profiles, None, "pure", exact, 0.0 if exact else tol, status
+    )
 
 
 def _n_player(game: NormalFormGame, *, tol: float) -> EquilibriumSet:
     from crisisgames.solvers.n_player import _n_player_equilibria
 
     sol = _n_player_equilibria(game.payoffs, tol=tol)
-    status = SolveStatus(sol.complete, None, None if sol.complete else None, tuple(sol.notes))
-    return _assemble(game, [tuple(p) for p in sol.profiles], None, None, "n-player", False, tol, status)
+    status = SolveStatus(sol.complete, None, None, tuple(sol.notes))
+    return _assemble(
+        game, [tuple(p) for p in sol.profiles], None, None, "n-player", False, tol, status
+    )
 
 
 def _expected(U: np.ndarray, profile: Sequence[np.ndarray]) -> list:
@@ -191,7 +195,13 @@ def _assemble(
             payoffs = tuple(float(v) for v in ex_p)
         equilibria.append(
             Equilibrium(
-                game.players, game.actions, strategies, payoffs, ex_s, ex_p, comp_order[comp_of[old]]
+                game.players,
+                game.actions,
+                strategies,
+                payoffs,
+                ex_s,
+                ex_p,
+                comp_order[comp_of[old]],
             )
         )
     members: dict[int, list[int]] = {}

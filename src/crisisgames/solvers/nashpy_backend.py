@@ -22,7 +22,9 @@ NASHPY_METHODS = {
 }
 
 
-def _nashpy_profiles(A: np.ndarray, B: np.ndarray, method: str) -> list[tuple[np.ndarray, np.ndarray]]:
+def _nashpy_profiles(
+    A: np.ndarray, B: np.ndarray, method: str
+) -> list[tuple[np.ndarray, np.ndarray]]:
     """Run one of nashpy's methods; return its (x, y) profiles (nashpy's warnings muted:
     the caller reports incompleteness in the result's status instead)."""
     game = nashpy.Game(A, B)
@@ -33,9 +35,7 @@ def _nashpy_profiles(A: np.ndarray, B: np.ndarray, method: str) -> list[tuple[np
         elif method == "nashpy-vertex":
             found = list(game.vertex_enumeration())
         else:
-            found = [
-                game.lemke_howson(initial_dropped_label=k) for k in range(sum(A.shape))
-            ]
+            found = [game.lemke_howson(initial_dropped_label=k) for k in range(sum(A.shape))]
     out: list[tuple[np.ndarray, np.ndarray]] = []
     for x, y in found:
         x = np.clip(np.asarray(x, dtype=float), 0, None)

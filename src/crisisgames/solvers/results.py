@@ -101,8 +101,9 @@ class Equilibrium:
         for i, (player, acts) in enumerate(zip(self.players, self.actions, strict=True)):
             ex = self.exact_strategies[i] if self.exact_strategies else None
             terms = [
-                a if self.strategies[i][k] == 1 else
-                f"{a} {_fmt_prob(self.strategies[i][k], ex[k] if ex else None)}"
+                a
+                if self.strategies[i][k] == 1
+                else f"{a} {_fmt_prob(self.strategies[i][k], ex[k] if ex else None)}"
                 for k, a in enumerate(acts)
                 if self.strategies[i][k] > 0
             ]
