@@ -14,18 +14,46 @@ __version__ = "0.1.0"
 
 from crisisgames.games.batch import BatchSolution, GameBatch
 from crisisgames.games.normal_form import NormalFormGame
-from crisisgames.solvers.nash import METHODS, nash_equilibria
-from crisisgames.solvers.results import Component, Equilibrium, EquilibriumSet, SolveStatus
+from crisisgames.solvers import (
+    METHODS,
+    Component,
+    Elimination,
+    EliminationResult,
+    Equilibrium,
+    EquilibriumSet,
+    SolveStatus,
+    best_responses,
+    dominated_actions,
+    expected_payoffs,
+    is_nash,
+    iterated_elimination,
+    nash_equilibria,
+    payoff_dominant,
+    pure_nash_equilibria,
+    regret,
+    risk_dominant,
+)
 
 __all__ = [
     "METHODS",
     "BatchSolution",
     "Component",
+    "Elimination",
+    "EliminationResult",
     "Equilibrium",
     "EquilibriumSet",
     "GameBatch",
     "NormalFormGame",
     "SolveStatus",
     "__version__",
+    "best_responses",
+    "dominated_actions",
+    "expected_payoffs",
+    "is_nash",
+    "iterated_elimination",
     "nash_equilibria",
+    "payoff_dominant",
+    "pure_nash_equilibria",
+    "regret",
+    "risk_dominant",
 ]

@@ -403,7 +403,7 @@ class NormalFormGame:
                 raise UnknownLabelError(f"player index {player} out of range")
             return int(player)
         try:
-            return self._players.index(player)  # type: ignore[arg-type]
+            return self._players.index(player)
         except ValueError:
             raise UnknownLabelError(
                 f"unknown player {player!r}; the players are {list(self._players)}"
@@ -427,7 +427,7 @@ class NormalFormGame:
                 )
             return int(action)
         try:
-            return acts.index(action)  # type: ignore[arg-type]
+            return acts.index(action)
         except ValueError:
             raise UnknownLabelError(
                 f"unknown action {action!r} of player {self._players[i]!r}; "
@@ -677,7 +677,8 @@ class NormalFormGame:
         return hash((self._players, self._actions, self._payoffs.tobytes()))
 
     def _cell(self, idx: tuple[int, ...]) -> str:
-        vals = (self._exact if self._exact is not None else self._payoffs)[(slice(None), *idx)]
+        table = self._exact if self._exact is not None else self._payoffs
+        vals = [table[(i, *idx)] for i in range(self.num_players)]
         return "(" + ", ".join(_fmt(v) for v in vals) + ")"
 
     def __str__(self) -> str:

@@ -117,11 +117,11 @@ def _component_labels(count: np.ndarray, vertex: np.ndarray, continuum: np.ndarr
 
 
 def _pure(batch: GameBatch, tol: float) -> BatchSolution:
-    from crisisgames.solvers.pure import _pure_nash_mask
+    from crisisgames.solvers.pure import _pure_nash_mask_batch
 
     U = batch.payoffs
     G = len(batch)
-    mask = _pure_nash_mask(U, tol).reshape(G, -1)
+    mask = _pure_nash_mask_batch(U, tol).reshape(G, -1)
     count = mask.sum(axis=1)
     K = int(count.max())
     # The k-th pure equilibrium of each game, in lexicographic profile order.

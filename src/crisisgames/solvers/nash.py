@@ -158,8 +158,8 @@ def _expected(U: np.ndarray, profile: Sequence[np.ndarray]) -> list:
 
 def _assemble(
     game: NormalFormGame,
-    profiles: list[Profile],
-    exact_profiles: list[tuple[tuple[Fraction, ...], ...]] | None,
+    profiles: Sequence[Sequence[np.ndarray]],
+    exact_profiles: Sequence[Sequence[tuple[Fraction, ...]]] | None,
     vertex: np.ndarray | None,
     method: str,
     exact: bool,
