@@ -669,6 +669,7 @@ class NormalFormGame:
         return (
             self._players == other._players
             and self._actions == other._actions
+            and self._ordinal == other._ordinal
             and self._payoffs.shape == other._payoffs.shape
             and bool(np.all(self.exact_payoffs == other.exact_payoffs))
         )
