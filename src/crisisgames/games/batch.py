@@ -21,12 +21,26 @@ from crisisgames.games.normal_form import NormalFormGame
 
 __all__ = ["BatchSolution", "GameBatch"]
 
+
+def _as_float(values: Any) -> np.ndarray:
+    try:
+        return np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise ShapeError(f"payoffs must be a numeric array (not ragged): {exc}") from exc
+
+
 # Bound on the elements of one level's arrays per chunk in the batched enumeration.
 _CHUNK_ELEMENTS = 1 << 22
 
 
 class GameBatch:
     """``G`` games of the same shape and labels, stored as one float array.
+
+    Payoffs are stored with the game axis last, ``(N, n_1, ..., n_N, G)``, so that each
+    payoff entry across the games is one contiguous array: that is the layout vectorised
+    solvers read fastest and the one a vectorised scenario builder produces
+    (:meth:`from_stacked` takes it without a copy).  :attr:`payoffs` shows the same data
+    game-first, ``(G, N, n_1, ..., n_N)``.
 
     Parameters
     ----------
@@ -55,7 +69,7 @@ class GameBatch:
     [[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]]
     """
 
-    __slots__ = ("_actions", "_payoffs", "_players")
+    __slots__ = ("_actions", "_players", "_stacked")
 
     def __init__(
         self,
@@ -63,37 +77,72 @@ class GameBatch:
         players: Sequence[str] | None = None,
         actions: Sequence[Sequence[str]] | None = None,
     ) -> None:
-        try:
-            arr = np.asarray(payoffs, dtype=np.float64)
-        except (TypeError, ValueError) as exc:
-            raise ShapeError(
-                f"payoffs must be a numeric (G, N, n_1, ..., n_N) array: {exc}"
-            ) from exc
+        arr = _as_float(payoffs)
         if arr.ndim < 3 or arr.shape[1] != arr.ndim - 2:
             raise ShapeError(
                 f"payoffs of shape {arr.shape}: expected (G, N, n_1, ..., n_N) with N "
                 "payoff arrays of N dimensions"
             )
-        if arr.shape[0] == 0:
+        self._init(np.moveaxis(arr, 0, -1), players, actions)
+
+    def _init(
+        self,
+        stacked: np.ndarray,
+        players: Sequence[str] | None,
+        actions: Sequence[Sequence[str]] | None,
+    ) -> None:
+        if stacked.shape[-1] == 0:
             raise InvalidGameError("a batch needs at least one game")
-        if any(s == 0 for s in arr.shape[2:]):
-            raise InvalidGameError(f"every player needs at least one action; shape {arr.shape}")
-        bad = ~np.isfinite(arr)
+        if any(s == 0 for s in stacked.shape[1:-1]):
+            raise InvalidGameError(
+                f"every player needs at least one action; shape {stacked.shape[1:-1]}"
+            )
+        bad = ~np.isfinite(stacked)
         if bad.any():
-            g, i, *prof = (int(v) for v in np.argwhere(bad)[0])
+            *where, g = (int(v) for v in np.argwhere(bad)[0])
             raise InvalidPayoffError(
-                f"game {g}: payoff of player {i} at profile {tuple(prof)} is "
-                f"{arr[(g, i, *prof)]!r}; payoffs must be finite numbers"
+                f"game {g}: payoff of player {where[0]} at profile {tuple(where[1:])} is "
+                f"{stacked[(*where, g)]!r}; payoffs must be finite numbers"
             )
         # Labels are validated by building the first game once.
-        template = NormalFormGame(arr[0], players=players, actions=actions)
+        template = NormalFormGame(stacked[..., 0], players=players, actions=actions)
         self._players = template.players
         self._actions = template.actions
-        # A read-only view, not a copy: batches are large.  It shares memory with the
-        # array given, which callers should not modify afterwards.
-        arr = arr.view()
-        arr.setflags(write=False)
-        self._payoffs = arr
+        stacked = np.ascontiguousarray(stacked)
+        if stacked.base is not None:  # a view of the caller's array: keep it unmodifiable
+            stacked = stacked.view()
+        stacked.setflags(write=False)
+        self._stacked = stacked
+
+    @classmethod
+    def from_stacked(
+        cls,
+        stacked: Any,
+        players: Sequence[str] | None = None,
+        actions: Sequence[Sequence[str]] | None = None,
+    ) -> GameBatch:
+        """Build a batch from payoffs with the game axis last, ``(N, n_1, ..., n_N, G)``.
+
+        A C-contiguous float64 array is used as is (no copy); the caller should not
+        modify it afterwards.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> t = np.linspace(0, 1, 5)  # one parameter, five games
+        >>> U = np.zeros((2, 2, 2, 5))
+        >>> U[0, 0, 0] = t  # the row player's payoff at (a1, a1) rises with t
+        >>> GameBatch.from_stacked(U).solve().count.tolist()
+        [4, 3, 3, 3, 3]
+        """
+        arr = _as_float(stacked)
+        if arr.ndim < 3 or arr.shape[0] != arr.ndim - 2:
+            raise ShapeError(
+                f"stacked payoffs of shape {arr.shape}: expected (N, n_1, ..., n_N, G)"
+            )
+        batch = cls.__new__(cls)
+        batch._init(arr, players, actions)
+        return batch
 
     @classmethod
     def from_arrays(
@@ -110,12 +159,20 @@ class GameBatch:
         >>> GameBatch.from_arrays(np.zeros((5, 2, 3)), np.ones((5, 2, 3))).shape
         (2, 3)
         """
-        shapes = {np.shape(a) for a in arrays}
+        mats = [_as_float(a) for a in arrays]
+        shapes = {a.shape for a in mats}
         if len(shapes) != 1:
             raise ShapeError(f"payoff arrays disagree in shape: {sorted(shapes)}")
-        return cls(
-            np.stack([np.asarray(a, dtype=np.float64) for a in arrays], axis=1), players, actions
-        )
+        (shape,) = shapes
+        if len(shape) != len(mats) + 1:
+            raise ShapeError(
+                f"{len(mats)} arrays of shape {shape}: expected (G, n_1, ..., n_N) with N "
+                "the number of arrays"
+            )
+        stacked = np.empty((len(mats), *shape[1:], shape[0]))
+        for i, a in enumerate(mats):
+            stacked[i] = np.moveaxis(a, 0, -1)
+        return cls.from_stacked(stacked, players, actions)
 
     @classmethod
     def from_games(cls, games: Iterable[NormalFormGame]) -> GameBatch:
@@ -138,17 +195,22 @@ class GameBatch:
 
     # ------------------------------------------------------------------ properties
     def __len__(self) -> int:
-        return int(self._payoffs.shape[0])
+        return int(self._stacked.shape[-1])
 
     @property
     def payoffs(self) -> np.ndarray:
-        """Read-only array of shape ``(G, N, n_1, ..., n_N)``."""
-        return self._payoffs
+        """Read-only view of shape ``(G, N, n_1, ..., n_N)``."""
+        return np.moveaxis(self._stacked, -1, 0)
+
+    @property
+    def stacked(self) -> np.ndarray:
+        """Read-only array of shape ``(N, n_1, ..., n_N, G)`` (the storage layout)."""
+        return self._stacked
 
     @property
     def shape(self) -> tuple[int, ...]:
         """The number of actions of each player."""
-        return tuple(self._payoffs.shape[2:])
+        return tuple(self._stacked.shape[1:-1])
 
     @property
     def players(self) -> tuple[str, ...]:
@@ -162,7 +224,7 @@ class GameBatch:
 
     def game(self, g: int) -> NormalFormGame:
         """Game ``g`` as a :class:`NormalFormGame`."""
-        return NormalFormGame(self._payoffs[g], self._players, self._actions)
+        return NormalFormGame(self._stacked[..., g], self._players, self._actions)
 
     def __repr__(self) -> str:
         return f"GameBatch({len(self)} games of shape {self.shape}, players {list(self._players)})"

@@ -44,16 +44,14 @@ def solve_batch(batch: GameBatch, *, method: str = "auto", tol: float = 1e-9) ->
 
 def _bimatrix(batch: GameBatch, tol: float) -> BatchSolution:
     U = batch.payoffs
-    A, B = U[:, 0], U[:, 1]
     if batch.shape == (2, 2):
-        sol = _solve_2x2(A, B, tol)
-        count, x, y = sol.count, sol.x, sol.y
-        vertex = np.stack([sol.p_index, sol.q_index], axis=-1)
+        sol = _solve_2x2(batch.stacked, tol)
+        count, x, y, component = sol.count, sol.x, sol.y, sol.component
         degenerate, continuum = sol.degenerate, sol.continuum
     else:
-        count, x, y, vertex, degenerate = _chunked_enumeration(A, B, tol)
+        count, x, y, vertex, degenerate = _chunked_enumeration(U[:, 0], U[:, 1], tol)
         continuum = _shares_vertex(vertex)
-    component = _component_labels(count, vertex, continuum)
+        component = _component_labels(count, vertex, continuum)
     return BatchSolution(
         batch.players,
         batch.actions,
@@ -76,7 +74,12 @@ def _chunked_enumeration(
     per_game = max(math.comb(m, k) * math.comb(n, k) * k * k for k in range(1, min(m, n) + 1))
     size = max(1, _CHUNK_ELEMENTS // per_game)
     parts = [
-        _solve_bimatrix(A[s : s + size], B[s : s + size], exact=False, tol=tol)
+        _solve_bimatrix(
+            np.ascontiguousarray(A[s : s + size]),
+            np.ascontiguousarray(B[s : s + size]),
+            exact=False,
+            tol=tol,
+        )
         for s in range(0, G, size)
     ]
     K = max(int(p.count.max()) for p in parts)
@@ -107,9 +110,8 @@ def _shares_vertex(vertex: np.ndarray) -> np.ndarray:
 def _component_labels(count: np.ndarray, vertex: np.ndarray, continuum: np.ndarray) -> np.ndarray:
     """Component index of each equilibrium: its own index unless the game has a continuum,
     where the components are computed game by game (only those games)."""
-    K = vertex.shape[1]
-    comp = np.broadcast_to(np.arange(K, dtype=np.int16), (len(count), K)).copy()
-    comp[np.arange(K)[None, :] >= count[:, None]] = -1
+    slots = np.arange(vertex.shape[1], dtype=np.int16)
+    comp = np.where(slots < count[:, None], slots, np.int16(-1))
     for g in np.nonzero(continuum)[0]:
         k = int(count[g])
         comp[g, :k] = _components(vertex[g, :k])

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from crisisgames.solvers.enumeration import _components
+
 __all__: list[str] = []
 
 _P_STAR = -1.0  # marker for "the interior point" in the candidate table
@@ -43,10 +45,9 @@ class _Solution2x2:
     count: np.ndarray  # (G,) int8
     x: np.ndarray  # (G, K, 2), NaN padded
     y: np.ndarray  # (G, K, 2)
-    p_index: np.ndarray  # (G, K) int8: x-vertex (0: first action, 1: second, 2: p*, -1: pad)
-    q_index: np.ndarray  # (G, K) int8
     degenerate: np.ndarray  # (G,)
     continuum: np.ndarray  # (G,)
+    component: np.ndarray  # (G, K) int8
 
 
 def _vertex_code(v: float) -> int:
@@ -54,41 +55,59 @@ def _vertex_code(v: float) -> int:
     return 0 if v == 1.0 else (1 if v == 0.0 else 2)
 
 
-def _tables() -> tuple[np.ndarray, ...]:
-    """Lookup tables indexed by the 9-bit set of Nash candidates of a game.
+@dataclass(frozen=True)
+class _Tables:
+    """Lookup tables indexed by the 9-bit set ``code`` of a game's Nash candidates.
 
-    For every subset ``code`` of the candidates: the number of equilibria, whether two of
-    them share a strategy (a continuum), and for each slot k the p- and q-vertex codes of
-    the k-th equilibrium in canonical order (-1 past the last).
+    Row ``code`` of ``p_value`` lists, slot by slot in canonical order, the row player's
+    strategy where it is pure ((0, 1) at the interior point, whose value is filled in per
+    game; NaN past the last equilibrium); ``p_interior`` whether the slot's strategy is
+    the interior point; ``component`` the slot's connected component.
     """
+
+    count: np.ndarray  # (512,) int8
+    continuum: np.ndarray  # (512,) bool
+    p_value: np.ndarray  # (512, 9) float: first action's probability (0 at the interior)
+    q_value: np.ndarray
+    p_interior: np.ndarray  # (512, 9) bool
+    q_interior: np.ndarray
+    component: np.ndarray  # (512, 9) int8: component of each slot's equilibrium (-1 pad)
+
+
+def _tables() -> _Tables:
     n = len(_CANDIDATES)
     codes = np.arange(1 << n)
     members = (codes[:, None] >> np.arange(n)) & 1  # (512, 9)
-    count = members.sum(axis=1).astype(np.int8)
     p_codes = np.array([_vertex_code(p) for p, _ in _CANDIDATES])
     q_codes = np.array([_vertex_code(q) for _, q in _CANDIDATES])
     continuum = np.zeros(1 << n, dtype=bool)
     for codes_of in (p_codes, q_codes):
         for v in range(3):
             continuum |= members[:, codes_of == v].sum(axis=1) >= 2
-    slot_p = np.full((n, 1 << n), -1, dtype=np.int8)
-    slot_q = np.full((n, 1 << n), -1, dtype=np.int8)
+    slot_code = {k: np.full((1 << n, n), -1, dtype=np.int8) for k in "pq"}
+    component = np.full((1 << n, n), -1, dtype=np.int8)
     for code in range(1 << n):
-        for k, c in enumerate(np.nonzero(members[code])[0]):
-            slot_p[k, code], slot_q[k, code] = p_codes[c], q_codes[c]
-    return count, continuum, slot_p, slot_q
-
-
-_COUNT, _CONTINUUM, _SLOT_P, _SLOT_Q = _tables()
-_VALUE = np.array([1.0, 0.0, np.nan, np.nan])  # probability of the first action, by code
-
-
-def _span(U: np.ndarray) -> np.ndarray:
-    """max - min of each 2x2 matrix (elementwise maxima: faster than small-axis reductions)."""
-    a, b, c, d = U[:, 0, 0], U[:, 0, 1], U[:, 1, 0], U[:, 1, 1]
-    return np.maximum(np.maximum(a, b), np.maximum(c, d)) - np.minimum(
-        np.minimum(a, b), np.minimum(c, d)
+        found = np.nonzero(members[code])[0]
+        for k, c in enumerate(found):
+            slot_code["p"][code, k], slot_code["q"][code, k] = p_codes[c], q_codes[c]
+        if len(found):
+            vertex = np.stack([p_codes[found], q_codes[found]], axis=1)
+            component[code, : len(found)] = _components(vertex)
+    # By vertex code 0, 1, 2, -1: first action, second action, interior (its value is
+    # filled in per game), padding.
+    value = np.array([1.0, 0.0, 0.0, np.nan])
+    return _Tables(
+        members.sum(axis=1).astype(np.int8),
+        continuum,
+        value[slot_code["p"]],
+        value[slot_code["q"]],
+        slot_code["p"] == 2,
+        slot_code["q"] == 2,
+        component,
     )
+
+
+_T = _tables()
 
 
 def _snap(v: np.ndarray, eps: np.ndarray) -> np.ndarray:
@@ -97,58 +116,80 @@ def _snap(v: np.ndarray, eps: np.ndarray) -> np.ndarray:
     return v
 
 
-def _interior(d1: np.ndarray, d0: np.ndarray) -> np.ndarray:
-    """Where ``t d1 + (1 - t) d0`` vanishes strictly inside (0, 1), else NaN."""
+def _interior(d1: np.ndarray, d0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where ``t d1 + (1 - t) d0`` vanishes, and whether that is strictly inside (0, 1).
+
+    ``t`` is meaningless where the second array is False (it is never read there).
+    """
+    exists = d1 * d0 < 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = d0 / (d0 - d1)
-    t[~(d1 * d0 < 0)] = np.nan
-    return t
+        return d0 / (d0 - d1), exists
 
 
-def _solve_2x2(A: np.ndarray, B: np.ndarray, tol: float) -> _Solution2x2:
-    """All extreme equilibria of a stack of 2x2 games ``A``, ``B`` of shape (G, 2, 2)."""
-    G = A.shape[0]
+def _span(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """max - min of the four entries of each game's matrix."""
+    return np.maximum(np.maximum(a, b), np.maximum(c, d)) - np.minimum(
+        np.minimum(a, b), np.minimum(c, d)
+    )
+
+
+def _rows(table: np.ndarray, K: int, code: np.ndarray) -> np.ndarray:
+    """``table[code, :K]``, gathered as whole contiguous rows (the fast path)."""
+    return np.take(np.ascontiguousarray(table[:, :K]), code, axis=0)
+
+
+def _strategies(
+    table_value: np.ndarray, table_interior: np.ndarray, code: np.ndarray, star: np.ndarray, K: int
+) -> np.ndarray:
+    """(G, K, 2) strategies: the slot's pure value, or the interior point, or NaN."""
+    first = _rows(table_value, K, code)
+    np.copyto(first, star[:, None], where=_rows(table_interior, K, code))
+    out = np.empty((*first.shape, 2))
+    pairs = out.reshape(-1, 2)  # interleave through a flat view: the fastest write
+    pairs[:, 0] = first.ravel()
+    np.subtract(1.0, first.ravel(), out=pairs[:, 1])
+    return out
+
+
+def _solve_2x2(U: np.ndarray, tol: float) -> _Solution2x2:
+    """All extreme equilibria of 2x2 games stored game-last, ``U`` of shape (2, 2, 2, G).
+
+    ``U[i, r, c]`` is the contiguous array of player ``i``'s payoffs at ``(r, c)``.
+    """
+    G = U.shape[-1]
+    (a00, a01), (a10, a11) = U[0]
+    (b00, b01), (b10, b11) = U[1]
+    eps_a = tol * _span(a00, a01, a10, a11)
+    eps_b = tol * _span(b00, b01, b10, b11)
     # Row player's gain from its first row against each column; column player's gain
     # from its first column against each row.  Gains within tol of the payoff range are
     # ties.
-    eps_a, eps_b = tol * _span(A), tol * _span(B)
-    a0 = _snap(A[:, 0, 0] - A[:, 1, 0], eps_a)
-    a1 = _snap(A[:, 0, 1] - A[:, 1, 1], eps_a)
-    b0 = _snap(B[:, 0, 0] - B[:, 0, 1], eps_b)
-    b1 = _snap(B[:, 1, 0] - B[:, 1, 1], eps_b)
-    p_star = _interior(b0, b1)  # column player indifferent
-    q_star = _interior(a0, a1)  # row player indifferent
-    has = {"p": ~np.isnan(p_star), "q": ~np.isnan(q_star)}
-    # The row player's gain at each q-vertex, the column player's at each p-vertex, as
-    # (>= 0, <= 0, == 0) tests; at the interior point the gain is zero by construction.
+    a0 = _snap(a00 - a10, eps_a)
+    a1 = _snap(a01 - a11, eps_a)
+    b0 = _snap(b00 - b01, eps_b)
+    b1 = _snap(b10 - b11, eps_b)
+    p_star, has_p = _interior(b0, b1)  # column player indifferent
+    q_star, has_q = _interior(a0, a1)  # row player indifferent
+    # The row player's gain at each q-vertex and the column player's at each p-vertex,
+    # as (>= 0, <= 0, == 0) tests; at the interior point the gain is zero by construction.
     row = {1.0: (a0 >= 0, a0 <= 0, a0 == 0), 0.0: (a1 >= 0, a1 <= 0, a1 == 0)}
     col = {1.0: (b0 >= 0, b0 <= 0, b0 == 0), 0.0: (b1 >= 0, b1 <= 0, b1 == 0)}
     code = np.zeros(G, dtype=np.uint16)
     for c, (p, q) in enumerate(_CANDIDATES):
         ge_r, le_r, eq_r = row.get(q, (True, True, True))
         ge_c, le_c, eq_c = col.get(p, (True, True, True))
-        row_ok = ge_r if p == 1.0 else (le_r if p == 0.0 else has["p"] & eq_r)
-        col_ok = ge_c if q == 1.0 else (le_c if q == 0.0 else has["q"] & eq_c)
-        code |= (np.asarray(row_ok & col_ok, dtype=np.uint16)) << np.uint16(c)
-    count = _COUNT[code]
+        row_ok = ge_r if p == 1.0 else (le_r if p == 0.0 else has_p & eq_r)
+        col_ok = ge_c if q == 1.0 else (le_c if q == 0.0 else has_q & eq_c)
+        code |= np.asarray(row_ok & col_ok, dtype=np.uint16) << np.uint16(c)
+    count = _T.count[code]
     K = int(count.max()) if G else 0
-    x = np.empty((G, K, 2))
-    y = np.empty((G, K, 2))
-    p_index = np.empty((G, K), dtype=np.int8)
-    q_index = np.empty((G, K), dtype=np.int8)
-    for k in range(K):
-        for idx, star, out in ((_SLOT_P, p_star, x), (_SLOT_Q, q_star, y)):
-            vcode = idx[k][code]
-            prob = _VALUE[vcode]
-            np.copyto(prob, star, where=vcode == 2)
-            out[:, k, 0] = prob
-            out[:, k, 1] = 1.0 - prob
-            (p_index if out is x else q_index)[:, k] = vcode
     # A pure strategy with two best responses is the only way a 2x2 game is degenerate.
     degenerate = row[1.0][2] | row[0.0][2] | col[1.0][2] | col[0.0][2]
-    return _Solution2x2(count, x, y, p_index, q_index, degenerate, _CONTINUUM[code])
-
-
-def _payoffs_2x2(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Expected payoffs (G, K, 2) of padded strategy arrays (NaN where padded)."""
-    return np.stack([np.einsum("gki,gij,gkj->gk", x, U, y) for U in (A, B)], axis=-1)
+    return _Solution2x2(
+        count,
+        _strategies(_T.p_value, _T.p_interior, code, p_star, K),
+        _strategies(_T.q_value, _T.q_interior, code, q_star, K),
+        degenerate,
+        _T.continuum[code],
+        _rows(_T.component, K, code),
+    )
