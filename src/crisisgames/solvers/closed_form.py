@@ -67,7 +67,7 @@ class _Tables:
 
     count: np.ndarray  # (512,) int8
     continuum: np.ndarray  # (512,) bool
-    p_value: np.ndarray  # (512, 9) float: first action's probability (0 at the interior)
+    p_value: np.ndarray  # (512, 9, 2) float: the strategy ((0, 1) at the interior point)
     q_value: np.ndarray
     p_interior: np.ndarray  # (512, 9) bool
     q_interior: np.ndarray
@@ -95,7 +95,7 @@ def _tables() -> _Tables:
             component[code, : len(found)] = _components(vertex)
     # By vertex code 0, 1, 2, -1: first action, second action, interior (its value is
     # filled in per game), padding.
-    value = np.array([1.0, 0.0, 0.0, np.nan])
+    value = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [np.nan, np.nan]])
     return _Tables(
         members.sum(axis=1).astype(np.int8),
         continuum,
@@ -110,18 +110,29 @@ def _tables() -> _Tables:
 _T = _tables()
 
 
-def _snap(v: np.ndarray, eps: np.ndarray) -> np.ndarray:
-    """Values within the tolerance of zero count as ties."""
-    v[np.abs(v) <= eps] = 0.0
-    return v
+Tests = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
-def _interior(d1: np.ndarray, d0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _sign_tests(d1: np.ndarray, d0: np.ndarray, eps: np.ndarray) -> dict[float, Tests]:
+    """(>= 0, <= 0, == 0) up to ``eps`` for the gains at q = 1 (``d1``) and q = 0 (``d0``)."""
+    neg = -eps
+    out = {}
+    for q, d in ((1.0, d1), (0.0, d0)):
+        ge, le = d >= neg, d <= eps
+        out[q] = (ge, le, ge & le)
+    return out
+
+
+def _interior(
+    d1: np.ndarray, d0: np.ndarray, tests: dict[float, Tests]
+) -> tuple[np.ndarray, np.ndarray]:
     """Where ``t d1 + (1 - t) d0`` vanishes, and whether that is strictly inside (0, 1).
 
-    ``t`` is meaningless where the second array is False (it is never read there).
+    It is inside exactly when the two gains have strictly opposite signs (beyond the
+    tolerance); ``t`` is meaningless elsewhere and never read there.
     """
-    exists = d1 * d0 < 0
+    (ge1, le1, _), (ge0, le0, _) = tests[1.0], tests[0.0]
+    exists = (~le1 & ~ge0) | (~ge1 & ~le0)
     with np.errstate(divide="ignore", invalid="ignore"):
         return d0 / (d0 - d1), exists
 
@@ -142,12 +153,12 @@ def _strategies(
     table_value: np.ndarray, table_interior: np.ndarray, code: np.ndarray, star: np.ndarray, K: int
 ) -> np.ndarray:
     """(G, K, 2) strategies: the slot's pure value, or the interior point, or NaN."""
-    first = _rows(table_value, K, code)
-    np.copyto(first, star[:, None], where=_rows(table_interior, K, code))
-    out = np.empty((*first.shape, 2))
-    pairs = out.reshape(-1, 2)  # interleave through a flat view: the fastest write
-    pairs[:, 0] = first.ravel()
-    np.subtract(1.0, first.ravel(), out=pairs[:, 1])
+    out = _rows(table_value, K, code)  # the pure strategies, written once in place
+    # The interior points are few: fill them in by index rather than by a masked pass.
+    g, k = np.nonzero(_rows(table_interior, K, code))
+    t = star[g]
+    out[g, k, 0] = t
+    out[g, k, 1] = 1.0 - t
     return out
 
 
@@ -159,21 +170,14 @@ def _solve_2x2(U: np.ndarray, tol: float) -> _Solution2x2:
     G = U.shape[-1]
     (a00, a01), (a10, a11) = U[0]
     (b00, b01), (b10, b11) = U[1]
-    eps_a = tol * _span(a00, a01, a10, a11)
-    eps_b = tol * _span(b00, b01, b10, b11)
     # Row player's gain from its first row against each column; column player's gain
     # from its first column against each row.  Gains within tol of the payoff range are
-    # ties.
-    a0 = _snap(a00 - a10, eps_a)
-    a1 = _snap(a01 - a11, eps_a)
-    b0 = _snap(b00 - b01, eps_b)
-    b1 = _snap(b10 - b11, eps_b)
-    p_star, has_p = _interior(b0, b1)  # column player indifferent
-    q_star, has_q = _interior(a0, a1)  # row player indifferent
-    # The row player's gain at each q-vertex and the column player's at each p-vertex,
-    # as (>= 0, <= 0, == 0) tests; at the interior point the gain is zero by construction.
-    row = {1.0: (a0 >= 0, a0 <= 0, a0 == 0), 0.0: (a1 >= 0, a1 <= 0, a1 == 0)}
-    col = {1.0: (b0 >= 0, b0 <= 0, b0 == 0), 0.0: (b1 >= 0, b1 <= 0, b1 == 0)}
+    # ties: each gain becomes the tests (>= 0, <= 0, == 0) up to that tolerance.
+    row = _sign_tests(a00 - a10, a01 - a11, tol * _span(a00, a01, a10, a11))
+    col = _sign_tests(b00 - b01, b10 - b11, tol * _span(b00, b01, b10, b11))
+    p_star, has_p = _interior(b00 - b01, b10 - b11, col)  # column player indifferent
+    q_star, has_q = _interior(a00 - a10, a01 - a11, row)  # row player indifferent
+    # At the interior points the gain is zero by construction.
     code = np.zeros(G, dtype=np.uint16)
     for c, (p, q) in enumerate(_CANDIDATES):
         ge_r, le_r, eq_r = row.get(q, (True, True, True))
