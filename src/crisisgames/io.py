@@ -237,7 +237,8 @@ def _equilibrium_to_dict(eq: Equilibrium, game: NormalFormGame) -> dict[str, Any
     out["strategies"] = [[float(p) for p in s] for s in eq.strategies]
     out["payoffs"] = [float(v) for v in eq.payoffs]
     out["exact_strategies"] = (
-        None if eq.exact_strategies is None
+        None
+        if eq.exact_strategies is None
         else [[_frac_str(p) for p in s] for s in eq.exact_strategies]
     )
     out["exact_payoffs"] = (
@@ -252,7 +253,8 @@ def _equilibrium_from_dict(d: Mapping[str, Any], game: NormalFormGame, k: int) -
     players = tuple(d["players"]) if "players" in d else game.players
     actions = (
         tuple(tuple(a) for a in _list(d["actions"], f"{where}: actions"))
-        if "actions" in d else game.actions
+        if "actions" in d
+        else game.actions
     )
     strategies = tuple(
         tuple(_parse_float(p, f"{where}: probability") for p in _list(s, f"{where}: strategy"))
@@ -263,15 +265,25 @@ def _equilibrium_from_dict(d: Mapping[str, Any], game: NormalFormGame, k: int) -
         for v in _list(_require(d, "payoffs", where), f"{where}: payoffs")
     )
     ex_s = d.get("exact_strategies")
-    exact_strategies = None if ex_s is None else tuple(
-        tuple(
-            _parse_exact(p, f"{where}: exact probability") for p in _list(s, f"{where}: strategy")
+    exact_strategies = (
+        None
+        if ex_s is None
+        else tuple(
+            tuple(
+                _parse_exact(p, f"{where}: exact probability")
+                for p in _list(s, f"{where}: strategy")
+            )
+            for s in _list(ex_s, f"{where}: exact_strategies")
         )
-        for s in _list(ex_s, f"{where}: exact_strategies")
     )
     ex_p = d.get("exact_payoffs")
-    exact_payoffs = None if ex_p is None else tuple(
-        _parse_exact(v, f"{where}: exact payoff") for v in _list(ex_p, f"{where}: exact_payoffs")
+    exact_payoffs = (
+        None
+        if ex_p is None
+        else tuple(
+            _parse_exact(v, f"{where}: exact payoff")
+            for v in _list(ex_p, f"{where}: exact_payoffs")
+        )
     )
     component = d.get("component", 0)
     if isinstance(component, bool) or not isinstance(component, int):
@@ -857,10 +869,7 @@ def read_nfg(path_or_text: str | os.PathLike[str]) -> NormalFormGame:
     payoffs = np.empty((n, *shape), dtype=object)
     for i in range(n):
         payoffs[i] = table[:, i].reshape(shape, order="F")
-    actions = (
-        None if strategies is None
-        else [_normalize_labels(s, "a{}") for s in strategies]
-    )
+    actions = None if strategies is None else [_normalize_labels(s, "a{}") for s in strategies]
     return NormalFormGame(payoffs, _normalize_labels(players, "P{}"), actions)
 
 
@@ -924,9 +933,7 @@ def write_nfg(game: NormalFormGame, path: PathLike | None = None, title: str = "
     lines = [
         f"NFG 1 R {_quote(title)} {{ " + " ".join(_quote(p) for p in game.players) + " }",
         "",
-        "{ " + "\n".join(
-            "{ " + " ".join(_quote(a) for a in acts) + " }" for acts in game.actions
-        ),
+        "{ " + "\n".join("{ " + " ".join(_quote(a) for a in acts) + " }" for acts in game.actions),
         "}",
         '""',
         "",

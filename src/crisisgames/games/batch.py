@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from crisisgames.errors import InvalidGameError, InvalidPayoffError, ShapeError
-from crisisgames.games.normal_form import NormalFormGame
+from crisisgames.games.normal_form import NormalFormGame, _read_only_view
 
 __all__ = ["BatchSolution", "GameBatch"]
 
@@ -200,12 +200,12 @@ class GameBatch:
     @property
     def payoffs(self) -> np.ndarray:
         """Read-only view of shape ``(G, N, n_1, ..., n_N)``."""
-        return np.moveaxis(self._stacked, -1, 0)
+        return np.moveaxis(_read_only_view(self._stacked), -1, 0)
 
     @property
     def stacked(self) -> np.ndarray:
         """Read-only array of shape ``(N, n_1, ..., n_N, G)`` (the storage layout)."""
-        return self._stacked
+        return _read_only_view(self._stacked)
 
     @property
     def shape(self) -> tuple[int, ...]:

@@ -83,6 +83,23 @@ def _check_labels(labels: Iterable[Any], count: int, what: str) -> tuple[str, ..
     return out
 
 
+def _read_only_view(arr: np.ndarray) -> np.ndarray:
+    """A view whose write flag cannot be turned back on (its base is read-only)."""
+    view = arr.view()
+    view.setflags(write=False)
+    return view
+
+
+def _check_finite(floats: np.ndarray) -> None:
+    bad = ~np.isfinite(floats)
+    if bad.any():
+        where = tuple(int(v) for v in np.argwhere(bad)[0])
+        raise InvalidPayoffError(
+            f"payoff of player {where[0]} at profile {where[1:]} is {floats[where]!r}; "
+            "payoffs must be finite numbers"
+        )
+
+
 def _payoff_stack(payoffs: Any) -> tuple[np.ndarray, np.ndarray | None]:
     """Validate payoffs given as one array (N, n1..nN) or a sequence of N arrays.
 
@@ -105,6 +122,12 @@ def _payoff_stack(payoffs: Any) -> tuple[np.ndarray, np.ndarray | None]:
             raise ShapeError(f"payoffs of player {i} are ragged: {exc}") from exc
         if a.dtype == object and any(isinstance(v, list | tuple) for v in a.flat):
             raise ShapeError(f"payoffs of player {i} are ragged")
+        if a.dtype.kind == "b" or (
+            not isinstance(arr, np.ndarray)
+            and a.dtype.kind in "iuf"
+            and any(isinstance(v, bool) for v in np.asarray(arr, dtype=object).flat)
+        ):  # numpy would silently read True as 1 among numbers
+            raise InvalidPayoffError(f"payoffs of player {i} contain booleans, not numbers")
         converted.append(a)
     shape = converted[0].shape
     n = len(converted)
@@ -123,23 +146,18 @@ def _payoff_stack(payoffs: Any) -> tuple[np.ndarray, np.ndarray | None]:
     exact: np.ndarray | None = None
     if all(a.dtype.kind in "iuf" for a in converted):
         floats = np.stack([a.astype(np.float64) for a in converted])
-        if converted[0].dtype.kind in "iu" and np.any(np.abs(floats) >= 2.0**53):
+        _check_finite(floats)
+        # Integers beyond 2**53 do not survive the float conversion: keep them exact.
+        big = [a.dtype.kind in "iu" and bool(np.any(np.abs(a) >= 2**53)) for a in converted]
+        if any(big):
             exact = np.stack([np.vectorize(to_fraction, otypes=[object])(a) for a in converted])
-    elif any(a.dtype.kind == "b" for a in converted):
-        raise InvalidPayoffError("payoffs are booleans, not numbers")
     else:
         exact = np.empty((n, *shape), dtype=object)
         for i, a in enumerate(converted):
             for idx in np.ndindex(shape):
                 exact[(i, *idx)] = to_fraction(a[idx], what=f"payoff of player {i} at {idx}")
         floats = exact.astype(np.float64)
-    bad = ~np.isfinite(floats)
-    if bad.any():
-        where = tuple(int(v) for v in np.argwhere(bad)[0])
-        raise InvalidPayoffError(
-            f"payoff of player {where[0]} at profile {where[1:]} is {floats[where]!r}; "
-            "payoffs must be finite numbers"
-        )
+    _check_finite(floats)
     if exact is not None and all(
         Fraction(float(v)) == v for v in exact.flat
     ):  # the floats represent the exact values: keep one copy
@@ -270,7 +288,10 @@ class NormalFormGame:
         players = _check_labels(players, len(players), "players")
         if len(actions) != len(players):
             raise InvalidLabelError("actions: expected one label sequence per player")
-        acts = [_check_labels(a, len(a), f"actions of {p!r}") for a, p in zip(actions, players, strict=False)]
+        acts = [
+            _check_labels(a, len(a), f"actions of {p!r}")
+            for a, p in zip(actions, players, strict=False)
+        ]
         shape = tuple(len(a) for a in acts)
         table = np.empty((len(players), *shape), dtype=object)
         for idx in itertools.product(*(range(s) for s in shape)):
@@ -362,7 +383,7 @@ class NormalFormGame:
     @property
     def payoffs(self) -> np.ndarray:
         """Read-only ``float64`` array of shape ``(N, n_1, ..., n_N)``."""
-        return self._payoffs
+        return _read_only_view(self._payoffs)
 
     @property
     def exact_payoffs(self) -> np.ndarray:
@@ -374,7 +395,7 @@ class NormalFormGame:
         Fraction(1, 3)
         """
         if self._exact is not None:
-            return self._exact
+            return _read_only_view(self._exact)
         out = np.vectorize(lambda v: Fraction(float(v)), otypes=[object])(self._payoffs)
         out.setflags(write=False)
         return out
@@ -675,7 +696,8 @@ class NormalFormGame:
         )
 
     def __hash__(self) -> int:
-        return hash((self._players, self._actions, self._payoffs.tobytes()))
+        # + 0.0 maps -0.0 to 0.0, which compare equal.
+        return hash((self._players, self._actions, (self._payoffs + 0.0).tobytes()))
 
     def _cell(self, idx: tuple[int, ...]) -> str:
         table = self._exact if self._exact is not None else self._payoffs

@@ -50,6 +50,7 @@ def _bimatrix(batch: GameBatch, tol: float) -> BatchSolution:
         degenerate, continuum = sol.degenerate, sol.continuum
     else:
         count, x, y, vertex, degenerate = _chunked_enumeration(U[:, 0], U[:, 1], tol)
+        x, y, vertex = _canonical_order(x, y, vertex)
         continuum = _shares_vertex(vertex)
         component = _component_labels(count, vertex, continuum)
     return BatchSolution(
@@ -96,6 +97,30 @@ def _chunked_enumeration(
         np.concatenate([pad(p.vertex, -1) for p in parts]),
         np.concatenate([p.degenerate for p in parts]),
     )
+
+
+def _canonical_order(
+    x: np.ndarray, y: np.ndarray, vertex: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sort each game's equilibria as :func:`~crisisgames.nash_equilibria` lists them.
+
+    Pure profiles first (by total support size), then by decreasing probabilities; the
+    padding last.  A lexicographic sort done as stable sorts from the last key to the
+    first, all games at once.
+    """
+    probs = np.concatenate([x, y], axis=-1)  # (G, K, m + n)
+    padded = np.isnan(probs[..., 0])
+    size = np.where(padded, probs.shape[-1] + 1, np.count_nonzero(probs > 0, axis=-1))
+    keys = [size, *(-np.nan_to_num(probs[..., j]) for j in range(probs.shape[-1]))]
+    order = np.broadcast_to(np.arange(probs.shape[1]), probs.shape[:2]).copy()
+    for key in reversed(keys):
+        k = np.take_along_axis(key, order, axis=1)
+        order = np.take_along_axis(order, np.argsort(k, axis=1, kind="stable"), axis=1)
+
+    def take(a: np.ndarray) -> np.ndarray:
+        return np.take_along_axis(a, order[..., None], axis=1)
+
+    return take(x), take(y), take(vertex)
 
 
 def _shares_vertex(vertex: np.ndarray) -> np.ndarray:

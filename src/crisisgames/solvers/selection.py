@@ -41,9 +41,7 @@ def payoff_dominant(equilibria: EquilibriumSet) -> Equilibrium | None:
     eqs = list(equilibria)
     for e in eqs:
         others = [f for f in eqs if f is not e]
-        if all(
-            all(a > b for a, b in zip(e.payoffs, f.payoffs, strict=True)) for f in others
-        ):
+        if all(all(a > b for a, b in zip(e.payoffs, f.payoffs, strict=True)) for f in others):
             return e
     return None
 
@@ -75,7 +73,9 @@ def risk_dominant(game: NormalFormGame) -> Equilibrium | None:
     (('a2',), ('a2',))
     """
     if game.shape != (2, 2):
-        raise UnsupportedGameError(f"risk dominance is defined here for 2x2 games, not {game.shape}")
+        raise UnsupportedGameError(
+            f"risk dominance is defined here for 2x2 games, not {game.shape}"
+        )
     A, B = game.exact_payoffs
     strict = []
     for eq in nash_equilibria(game, exact=True).pure:
