@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 
 from crisisgames.games.batch import BatchSolution, GameBatch
 from crisisgames.games.normal_form import NormalFormGame
+from crisisgames.scenarios import catalog, load
 from crisisgames.solvers import (
     METHODS,
     Component,
@@ -47,10 +48,12 @@ __all__ = [
     "SolveStatus",
     "__version__",
     "best_responses",
+    "catalog",
     "dominated_actions",
     "expected_payoffs",
     "is_nash",
     "iterated_elimination",
+    "load",
     "nash_equilibria",
     "payoff_dominant",
     "pure_nash_equilibria",

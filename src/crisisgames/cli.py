@@ -1,48 +1,95 @@
-"""The ``crisisgames`` command: a thin layer over the library's API."""
+"""The ``crisisgames`` command: a thin layer over the library's API.
+
+``crisisgames list``, ``crisisgames show NAME``, ``crisisgames solve NAME --set k=v``
+and ``crisisgames report``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from crisisgames import __version__
-from crisisgames.scenarios import chicken
+from crisisgames.errors import CrisisGamesError
+from crisisgames.games.normal_form import NormalFormGame
+from crisisgames.metrics import summary
+from crisisgames.scenarios import catalog, get
+from crisisgames.scenarios.base import Scenario
 from crisisgames.solvers.nash import nash_equilibria
 from crisisgames.solvers.selection import payoff_dominant, risk_dominant
 
-__all__ = ["main", "report_text"]
+__all__ = ["main", "report_text", "scenario_text"]
+
+
+def _parse_settings(settings: Sequence[str], scenario: Scenario) -> dict[str, Any]:
+    """``key=value`` strings -> typed parameter values (validated by the scenario)."""
+    out: dict[str, Any] = {}
+    for item in settings:
+        key, sep, raw = item.partition("=")
+        if not sep:
+            raise CrisisGamesError(f"--set expects key=value, got {item!r}")
+        kind = scenario.parameter(key.strip()).kind
+        if kind == "bool":
+            if raw.strip().lower() not in ("true", "false", "1", "0", "yes", "no"):
+                raise CrisisGamesError(f"{key} must be true or false, got {raw!r}")
+            out[key.strip()] = raw.strip().lower() in ("true", "1", "yes")
+        else:
+            try:
+                out[key.strip()] = float(raw)
+            except ValueError:
+                raise CrisisGamesError(f"{key} must be a number, got {raw!r}") from None
+    return out
+
+
+def scenario_text(name: str, params: dict[str, Any] | None = None, *, exact: bool = True) -> str:
+    """A scenario's sheet, its game and its equilibria with their metrics.
+
+    Examples
+    --------
+    >>> print(scenario_text("brams-alternative").splitlines()[0])
+    brams-alternative: Brams's alternative reading of the crisis (ordinal ranks, 4 = best)
+    """
+    scenario = get(name)
+    params = params or {}
+    model = scenario.build(**params)
+    lines = [scenario.describe(), ""]
+    if params:
+        lines += ["With " + ", ".join(f"{k} = {v}" for k, v in params.items()), ""]
+    lines.append(str(model))
+    if isinstance(model, NormalFormGame):
+        eqs = nash_equilibria(model, exact=exact and model.num_players == 2)
+        outcomes = scenario.outcome_data(**params) if scenario.outcomes else None
+        lines += ["", summary(eqs, outcomes)]
+        if model.is_ordinal and any(not e.is_pure for e in eqs):
+            lines.append(
+                "(mixed equilibria read the ranks as cardinal utilities; "
+                "pure equilibria depend on the ordering only)"
+            )
+        if model.num_players == 2 and len(eqs) > 1:
+            pd = payoff_dominant(eqs)
+            lines.append("payoff-dominant equilibrium: " + (pd.describe() if pd else "none"))
+            if model.shape == (2, 2):
+                rd = risk_dominant(model)
+                lines.append("risk-dominant equilibrium: " + (rd.describe() if rd else "none"))
+    return "\n".join(lines)
 
 
 def report_text() -> str:
-    """The crisis report as plain text: each built-in scenario, its game and equilibria.
+    """The crisis report as plain text: every catalog scenario at its defaults.
 
     Examples
     --------
     >>> print(report_text().splitlines()[0])
     crisisgames report: equilibria of the Cuban Missile Crisis models
     """
-    game = chicken()
-    eqs = nash_equilibria(game, exact=True)
     lines = [
         "crisisgames report: equilibria of the Cuban Missile Crisis models",
         f"(crisisgames {__version__})",
-        "",
-        "== chicken: the classic Chicken reading (ordinal ranks, 4 = best) ==",
-        str(game),
-        "",
-        eqs.table(),
-        "(the mixed equilibrium reads the ranks as cardinal utilities; "
-        "the pure equilibria depend on the ordering only)",
     ]
-    pd = payoff_dominant(eqs)
-    rd = risk_dominant(game)
-    lines.append(
-        "payoff-dominant equilibrium: " + (pd.describe() if pd else "none (each favours one side)")
-    )
-    lines.append(
-        "risk-dominant equilibrium: " + (rd.describe() if rd else "none (equal Nash products)")
-    )
+    for name in catalog()["name"]:
+        lines += ["", "=" * 78, scenario_text(name)]
     return "\n".join(lines)
 
 
@@ -53,10 +100,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--version", action="version", version=f"crisisgames {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("report", help="solve the built-in crisis scenarios and print the results")
+    sub.add_parser("list", help="list the scenario catalog")
+    show = sub.add_parser("show", help="a scenario's parameters with sources, game and equilibria")
+    show.add_argument("name")
+    solve = sub.add_parser("solve", help="solve a scenario with some parameters set")
+    solve.add_argument("name")
+    solve.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    sub.add_parser("report", help="solve every built-in crisis scenario and print the results")
     args = parser.parse_args(argv)
-    if args.command == "report":
-        print(report_text())
+    try:
+        if args.command == "list":
+            table = catalog()[["name", "kind", "title"]]
+            print(table.to_string(index=False))
+        elif args.command == "show":
+            print(scenario_text(args.name))
+        elif args.command == "solve":
+            print(scenario_text(args.name, _parse_settings(args.set, get(args.name))))
+        elif args.command == "report":
+            print(report_text())
+    except CrisisGamesError as exc:
+        print(f"crisisgames: error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

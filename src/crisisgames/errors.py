@@ -18,6 +18,7 @@ __all__ = [
     "CrisisGamesError",
     "InvalidGameError",
     "InvalidLabelError",
+    "InvalidParameterError",
     "InvalidPayoffError",
     "InvalidStrategyError",
     "ShapeError",
@@ -59,3 +60,7 @@ class InvalidStrategyError(CrisisGamesError, ValueError):
 
 class UnsupportedGameError(CrisisGamesError, ValueError):
     """A method was asked to solve a game outside what it can solve (e.g. its shape)."""
+
+
+class InvalidParameterError(CrisisGamesError, ValueError):
+    """A scenario parameter that is unknown, NaN, of the wrong kind, or outside its range."""

@@ -1,5 +1,29 @@
-"""The crisis scenario catalog (grows with each model)."""
+"""The crisis scenario catalog: ``load(name, **params)``, ``catalog()``, ``get(name)``.
 
-from crisisgames.scenarios.chicken import chicken
+Importing this package registers every built-in scenario.
+"""
 
-__all__ = ["chicken"]
+from crisisgames.scenarios import brams, chicken, chicken_goals  # noqa: F401  (registration)
+from crisisgames.scenarios.base import (
+    OutcomeData,
+    Parameter,
+    Scenario,
+    catalog,
+    get,
+    load,
+    register,
+)
+from crisisgames.scenarios.brams import brams_alternative
+from crisisgames.scenarios.chicken import chicken as chicken_game
+
+__all__ = [
+    "OutcomeData",
+    "Parameter",
+    "Scenario",
+    "brams_alternative",
+    "catalog",
+    "chicken_game",
+    "get",
+    "load",
+    "register",
+]

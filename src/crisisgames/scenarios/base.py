@@ -1,0 +1,352 @@
+"""Scenarios: named crisis models whose parameters are declared data.
+
+A :class:`Scenario` declares its :class:`Parameter`\\ s (name, default, range, unit,
+meaning, source) and builds a game from them.  The same declaration serves a CLI flag, a
+sweep axis and a plot label, and every default number says where it came from: the
+project's brief, a published model, or an assumption of this library.
+
+Parameters are validated before anything is built: unknown names (with the nearest valid
+names suggested), NaN, values of the wrong kind or outside the declared range are errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from crisisgames.errors import InvalidParameterError, UnknownLabelError
+
+__all__ = [
+    "OutcomeData",
+    "Parameter",
+    "Scenario",
+    "as_exact",
+    "catalog",
+    "get",
+    "load",
+    "register",
+]
+
+KINDS = ("real", "probability", "integer", "bool")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One declared parameter of a scenario.
+
+    Attributes
+    ----------
+    name
+        A Python identifier, used as keyword argument, CLI flag and sweep dimension.
+    default
+        The default value.
+    low, high
+        The admissible range (inclusive).  Probabilities are ``[0, 1]``.
+    unit
+        E.g. ``"utility"``, ``"probability"``, ``"days"``.
+    meaning
+        One sentence.
+    source
+        Where the default comes from, starting with ``"brief:"``, ``"model:"``,
+        ``"assumption:"`` or ``"recon:"`` (a widely taught value not read in print).
+    kind
+        ``"real"``, ``"probability"``, ``"integer"`` or ``"bool"``.
+
+    Examples
+    --------
+    >>> p = Parameter("leak", 0.1, 0, 1, "probability", "chance the secret leaks",
+    ...               "assumption: historians' judgement", kind="probability")
+    >>> p.check(0.25)
+    0.25
+    """
+
+    name: str
+    default: Any
+    low: float
+    high: float
+    unit: str
+    meaning: str
+    source: str
+    kind: str = "real"
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"parameter {self.name!r}: kind must be one of {KINDS}")
+        if self.source.split(":")[0] not in ("brief", "model", "assumption", "recon"):
+            raise ValueError(
+                f"parameter {self.name!r}: source must start with brief:, model:, "
+                f"assumption: or recon:, got {self.source!r}"
+            )
+        if self.kind != "bool":
+            self.check(self.default)
+
+    def check(self, value: Any) -> Any:
+        """Validate one value (scalar or array); return it (arrays as float/bool arrays).
+
+        Raises
+        ------
+        InvalidParameterError
+            NaN, a value outside ``[low, high]``, a non-integer for an integer parameter,
+            a non-boolean for a boolean one.
+        """
+        if self.kind == "bool":
+            arr = np.asarray(value)
+            if arr.dtype != bool:
+                raise InvalidParameterError(f"{self.name} must be True or False, got {value!r}")
+            return value if arr.ndim == 0 else arr
+        try:
+            arr = np.asarray(value, dtype=float)
+        except (TypeError, ValueError) as exc:
+            raise InvalidParameterError(f"{self.name} must be a number, got {value!r}") from exc
+        if np.any(np.isnan(arr)):
+            raise InvalidParameterError(f"{self.name} is NaN")
+        bad = (arr < self.low) | (arr > self.high)
+        if np.any(bad):
+            first = arr[bad].ravel()[0] if arr.ndim else float(arr)
+            raise InvalidParameterError(
+                f"{self.name} = {first!r} is outside its range [{self.low}, {self.high}] "
+                f"({self.unit}: {self.meaning})"
+            )
+        if self.kind == "integer" and np.any(arr != np.round(arr)):
+            raise InvalidParameterError(f"{self.name} must be an integer, got {value!r}")
+        if arr.ndim == 0:
+            return int(arr) if self.kind == "integer" else value
+        return arr
+
+
+@dataclass(frozen=True)
+class OutcomeData:
+    """What each pure profile of a scenario's game means, for metrics.
+
+    Attributes
+    ----------
+    war
+        Probability of war at each pure profile (shape = the game's shape; may carry a
+        trailing parameter axis in batches).
+    terms
+        ``{term: bool array over profiles}``: which settlement terms are in effect.
+    labels
+        A description of each pure profile (object array of str).
+    """
+
+    war: np.ndarray
+    terms: Mapping[str, np.ndarray] = field(default_factory=dict)
+    labels: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named crisis model with declared parameters.
+
+    Attributes
+    ----------
+    name
+        The catalog key, e.g. ``"chicken"``.
+    title
+        One line.
+    summary
+        A paragraph: what the model is and how its numbers were chosen.
+    parameters
+        The declared parameters.
+    builder
+        ``builder(**params) -> model`` (a :class:`~crisisgames.NormalFormGame` for
+        normal-form scenarios).
+    outcomes
+        ``outcomes(**params) -> OutcomeData`` or ``None``.
+    batch_builder
+        ``batch_builder(**arrays) -> GameBatch``: vectorised over broadcast parameter
+        arrays, or ``None``.
+    references
+        Published sources.
+    kind
+        ``"normal form"``, ``"tree"``, ``"conflict"``, ...
+    """
+
+    name: str
+    title: str
+    summary: str
+    parameters: tuple[Parameter, ...]
+    builder: Callable[..., Any]
+    outcomes: Callable[..., OutcomeData] | None = None
+    batch_builder: Callable[..., Any] | None = None
+    references: tuple[str, ...] = ()
+    kind: str = "normal form"
+
+    @property
+    def parameter_names(self) -> tuple[str, ...]:
+        """The parameters' names, in declared order."""
+        return tuple(p.name for p in self.parameters)
+
+    def parameter(self, name: str) -> Parameter:
+        """One parameter's declaration (unknown names suggest the nearest valid ones)."""
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        raise InvalidParameterError(self._unknown_message(name))
+
+    def _unknown_message(self, name: str) -> str:
+        close = difflib.get_close_matches(name, self.parameter_names, n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        return (
+            f"scenario {self.name!r} has no parameter {name!r}{hint} "
+            f"(its parameters: {', '.join(self.parameter_names) or 'none'})"
+        )
+
+    def defaults(self) -> dict[str, Any]:
+        """The default value of every parameter."""
+        return {p.name: p.default for p in self.parameters}
+
+    def resolve(self, **params: Any) -> dict[str, Any]:
+        """Defaults overridden by ``params``, each validated.
+
+        Examples
+        --------
+        >>> from crisisgames.scenarios import get
+        >>> get("chicken-goals").resolve(war_cost_us=2.0)["war_cost_us"]
+        2.0
+        """
+        for name in params:
+            if name not in self.parameter_names:
+                raise InvalidParameterError(self._unknown_message(name))
+        out = self.defaults()
+        for name, value in params.items():
+            out[name] = self.parameter(name).check(value)
+        return out
+
+    def build(self, **params: Any) -> Any:
+        """The scenario's model at these parameters (defaults elsewhere)."""
+        return self.builder(**self.resolve(**params))
+
+    def outcome_data(self, **params: Any) -> OutcomeData:
+        """The meaning of each pure profile at these parameters."""
+        if self.outcomes is None:
+            raise UnknownLabelError(f"scenario {self.name!r} declares no outcome data")
+        return self.outcomes(**self.resolve(**params))
+
+    def build_batch(self, **arrays: Any) -> Any:
+        """A :class:`~crisisgames.GameBatch` over broadcast parameter arrays.
+
+        Parameters not given take their defaults; every array is validated (range, NaN)
+        before anything is built.
+        """
+        if self.batch_builder is None:
+            raise UnknownLabelError(f"scenario {self.name!r} has no vectorised builder")
+        resolved = self.resolve(**arrays)
+        shape = np.broadcast_shapes(*(np.shape(v) for v in resolved.values()))
+        flat = {
+            k: np.broadcast_to(np.asarray(v, dtype=float), shape).ravel()
+            for k, v in resolved.items()
+        }
+        return self.batch_builder(**flat)
+
+    def describe(self) -> str:
+        """A plain-text sheet: title, summary, parameters with sources, references."""
+        lines = [f"{self.name}: {self.title}", "", self.summary, "", "Parameters:"]
+        width = max((len(p.name) for p in self.parameters), default=0)
+        for p in self.parameters:
+            rng = "True/False" if p.kind == "bool" else f"[{p.low:g}, {p.high:g}]"
+            lines.append(
+                f"  {p.name.ljust(width)}  = {p.default!s:<8} {rng:<14} {p.unit}: {p.meaning}"
+            )
+            lines.append(f"  {''.ljust(width)}    source: {p.source}")
+        if not self.parameters:
+            lines.append("  (none)")
+        if self.references:
+            lines += ["", "References:", *(f"  - {r}" for r in self.references)]
+        return "\n".join(lines)
+
+
+def as_exact(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Scalar parameters as exact rationals, reading floats as the decimals they print as.
+
+    A scenario builder that computes with these gets exact payoffs (``0.4`` is ``2/5``,
+    not the binary float nearest to it), so exact solving prints readable fractions.
+    Booleans and arrays pass through unchanged.
+
+    Examples
+    --------
+    >>> as_exact({"p": 0.4, "n": 3, "flag": True})
+    {'p': Fraction(2, 5), 'n': Fraction(3, 1), 'flag': True}
+    """
+    out: dict[str, Any] = {}
+    for k, v in params.items():
+        if isinstance(v, bool | np.bool_) or isinstance(v, np.ndarray):
+            out[k] = v
+        elif isinstance(v, float | np.floating):
+            out[k] = Fraction(repr(float(v)))
+        else:
+            out[k] = Fraction(v)
+    return out
+
+
+_REGISTRY: dict[str, Scenario] = {}
+
+
+def register(scenario: Scenario) -> Scenario:
+    """Add a scenario to the catalog (names are unique)."""
+    if scenario.name in _REGISTRY:
+        raise ValueError(f"a scenario named {scenario.name!r} is already registered")
+    _REGISTRY[scenario.name] = scenario
+    return scenario
+
+
+def get(name: str) -> Scenario:
+    """The scenario of that name (unknown names suggest the nearest ones).
+
+    Examples
+    --------
+    >>> get("chiken")
+    Traceback (most recent call last):
+    ...
+    crisisgames.errors.UnknownLabelError: unknown scenario 'chiken'; did you mean 'chicken' or 'chicken-goals'? ...
+    """
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        close = difflib.get_close_matches(name, list(_REGISTRY), n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise UnknownLabelError(
+            f"unknown scenario {name!r}{hint} (the catalog: {', '.join(sorted(_REGISTRY))})"
+        ) from None
+
+
+def load(name: str, **params: Any) -> Any:
+    """Build a catalog scenario's model with some parameters overridden.
+
+    Examples
+    --------
+    >>> from crisisgames.scenarios import load
+    >>> load("chicken").players
+    ('US', 'USSR')
+    """
+    return get(name).build(**params)
+
+
+def catalog() -> Any:
+    """The catalog as a table (a pandas DataFrame): name, title, kind, parameters, sources.
+
+    Examples
+    --------
+    >>> from crisisgames.scenarios import catalog
+    >>> "chicken" in set(catalog()["name"])
+    True
+    """
+    import pandas as pd  # xarray's dependency, so always present
+
+    rows = [
+        {
+            "name": s.name,
+            "title": s.title,
+            "kind": s.kind,
+            "parameters": ", ".join(s.parameter_names),
+            "references": "; ".join(s.references),
+            "vectorised": s.batch_builder is not None,
+        }
+        for s in _REGISTRY.values()
+    ]
+    return pd.DataFrame(rows)
