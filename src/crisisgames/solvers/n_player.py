@@ -44,8 +44,9 @@ gain from its second action is the bilinear form ``x' D y`` with ``D = C1 - C0``
       the signs of ``x' D y`` at pairs of basis solutions, can change only at roots of the
       bases' determinants and residuals, and of those bilinear forms.  One ``t`` inside each
       interval between such roots decides the interval (a feasible interval is a
-      continuum).  If a side has more than ``_MAX_BASES`` bases this is skipped and the
-      result is marked incomplete.
+      continuum).  Bases feasible for no interval of ``t`` contribute only the isolated
+      ``t`` where they are feasible.  If a side has more than ``_MAX_BASES`` bases (or the
+      pairs exceed ``_MAX_PAIRS``) this is skipped and the result is marked incomplete.
 
     Every ``t`` where the generic structure may fail (roots of the denominators, of the
     minors that certify inconsistency or rank, of ``P``, and the curve's breakpoints) is
@@ -60,9 +61,8 @@ Completeness
 ``complete`` is ``True`` only if every support system examined had finitely many solutions
 (or, for a positive-dimensional system, a feasible part proved empty or a single point) and
 all were found.  It is ``False`` for games with a continuum of equilibria (the extreme or
-sample points found are still returned, and ``notes`` says where), and when a fixed-``t``
-analysis meets ``c``'s bilinear condition touching zero on a product of polytopes without
-crossing it, or the base count above is exceeded (both "not resolved" in ``notes``).
+sample points found are still returned, and ``notes`` says where), and when the base
+count above is exceeded ("not resolved" in ``notes``).
 Root finding is numerical (companion matrices, with multiple roots polished on the
 derivative), so the guarantee is up to floating point.
 
@@ -99,6 +99,8 @@ _EDGE = 1e-9
 _MAX_BASES = 2000
 # ... and at most this many pairs of feasible bases of the two sides.
 _MAX_PAIRS = 20000
+# Notes kept in a solution (the last one says how many more there were).
+_MAX_NOTES = 20
 # Profiles closer than this (max norm) are the same equilibrium.
 _DEDUP = 1e-6
 
@@ -453,8 +455,8 @@ def _fixed_t(
 
     ``mode`` is ``"eq"`` (``x' D y = 0``: ``c`` mixes), ``"le"`` (``<= 0``: ``c`` plays its
     first action), ``"ge"`` (``>= 0``: its second) or ``"none"`` (two-player game).  Returns
-    the (extreme or sample) equilibria as full vectors and a status: ``"finite"`` (all found),
-    ``"continuum"`` (a positive-dimensional set exists) or ``"unresolved"``.
+    the (extreme or sample) equilibria as full vectors and a status: ``"finite"`` (all found)
+    or ``"continuum"`` (a positive-dimensional set of equilibria exists).
     """
     k, nt = len(S), len(T)
     xdata = _side(Bt.T, T, S)  # x makes b indifferent on T
@@ -505,18 +507,40 @@ def _fixed_t(
     if eq:
         if F.min() > tol or F.max() < -tol:
             return [], "finite"
-        found = []
-        for zx in Vx:  # sample points: each x-vertex with the y's that make c indifferent
-            row = np.append(Dst.T @ zx[:k], 0.0)
-            found += pairs(zx[None], _vertices(*_with_row(ydata, row, True), tol))
-        both_signs = F.min() < -tol and F.max() > tol
-        return found, ("continuum" if both_signs or F.max() - F.min() <= tol else "unresolved")
-    G = sign * F
-    if G.min() > tol:
-        return [], "finite"
-    ii, jj = np.nonzero(G <= tol)
+        if (F.min() < -tol and F.max() > tol) or F.max() - F.min() <= tol:
+            # Both signs (the zero set separates the product) or zero throughout.
+            found = []
+            for zx in Vx:  # sample points: each x-vertex with the y's that make c indifferent
+                row = np.append(Dst.T @ zx[:k], 0.0)
+                found += pairs(zx[None], _vertices(*_with_row(ydata, row, True), tol))
+            return found, "continuum"
+        h = F if F.min() >= -tol else -F  # one sign: the zero set is where h >= 0 is least
+    else:
+        h = sign * F
+        if h.min() > tol:
+            return [], "finite"
+        if h.min() < -tol or h.max() <= tol:  # strictly negative somewhere, or zero throughout
+            ii, jj = np.nonzero(h <= tol)
+            found = [(full(Vx[i], S, na), full(Vy[j], T, nb)) for i, j in zip(ii, jj, strict=True)]
+            return found, "continuum"
+        # here h >= 0 on the product and touches 0: the condition holds only where h = 0.
+    # Zero set of a bilinear h >= 0 on P_x x P_y: for a vertex x_v of P_x, {y : h(x_v, y) = 0}
+    # is a face of P_y, and every y of the zero set lies in such a face (h(., y) is least at a
+    # vertex).  So the zero set is infinite iff one of these faces (or the symmetric ones for
+    # y-vertices) is not a single point; otherwise it is the vertex pairs where h = 0.
+    for i in range(Vx.shape[0]):
+        if h[i].min() <= tol:
+            row = np.append(Dst.T @ Vx[i, :k], 0.0)
+            if _affine_dim(_vertices(*_with_row(ydata, row, True), tol)) > 0:
+                return pairs(Vx[i : i + 1], Vy[h[i] <= tol]), "continuum"
+    for j in range(Vy.shape[0]):
+        if h[:, j].min() <= tol:
+            row = np.append(Dst @ Vy[j, :nt], 0.0)
+            if _affine_dim(_vertices(*_with_row(xdata, row, True), tol)) > 0:
+                return pairs(Vx[h[:, j] <= tol], Vy[j : j + 1]), "continuum"
+    ii, jj = np.nonzero(h <= tol)
     found = [(full(Vx[i], S, na), full(Vy[j], T, nb)) for i, j in zip(ii, jj, strict=True)]
-    return found, ("continuum" if G.min() < -tol or G.max() <= tol else "unresolved")
+    return found, "finite"
 
 
 # ---------------------------------------------------------------------------- parametric
@@ -683,8 +707,6 @@ def _at_t(
             "continuum of equilibria (extreme/sample points listed) with "
             + _where(g, S, T, f"{t:.6g}")
         )
-    elif status == "unresolved":
-        found.flag("possible continuum, not resolved, with " + _where(g, S, T, f"{t:.6g}"))
 
 
 def _interior(g: _Game3, S: tuple[int, ...], T: tuple[int, ...], found: _Found, tol: float) -> None:
@@ -1069,4 +1091,7 @@ def _n_player_equilibria(U: np.ndarray, tol: float = 1e-9) -> NPlayerSolution:
     ordered = sorted(
         (p for p, _ in kept), key=lambda p: tuple(-round(float(v), 9) for q in p for v in q)
     )
-    return NPlayerSolution(tuple(ordered), found.complete, tuple(found.notes))
+    notes = found.notes
+    if len(notes) > _MAX_NOTES:  # degenerate games can produce thousands: keep it readable
+        notes = [*notes[: _MAX_NOTES - 1], f"... and {len(notes) - _MAX_NOTES + 1} more like these"]
+    return NPlayerSolution(tuple(ordered), found.complete, tuple(notes))

@@ -139,7 +139,15 @@ def _n_player(game: NormalFormGame, *, tol: float) -> EquilibriumSet:
     from crisisgames.solvers.n_player import _n_player_equilibria
 
     sol = _n_player_equilibria(game.payoffs, tol=tol)
-    status = SolveStatus(sol.complete, None, None, tuple(sol.notes))
+    # The solver reports a continuum definitely (its notes say so); otherwise, when the
+    # enumeration is complete, every equilibrium is isolated.
+    continuum = any(n.startswith("continuum of equilibria") for n in sol.notes)
+    status = SolveStatus(
+        sol.complete,
+        None,
+        True if continuum else (False if sol.complete else None),
+        tuple(sol.notes),
+    )
     return _assemble(
         game, [tuple(p) for p in sol.profiles], None, None, "n-player", False, tol, status
     )
