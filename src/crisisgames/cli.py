@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from crisisgames import __version__
@@ -20,7 +21,7 @@ from crisisgames.scenarios.base import Scenario
 from crisisgames.solvers.nash import nash_equilibria
 from crisisgames.solvers.selection import payoff_dominant, risk_dominant
 
-__all__ = ["main", "report_text", "scenario_text"]
+__all__ = ["main", "report_text", "scenario_text", "write_report"]
 
 
 def _parse_settings(settings: Sequence[str], scenario: Scenario) -> dict[str, Any]:
@@ -57,7 +58,13 @@ def scenario_text(name: str, params: dict[str, Any] | None = None, *, exact: boo
     lines = [scenario.describe(), ""]
     if params:
         lines += ["With " + ", ".join(f"{k} = {v}" for k, v in params.items()), ""]
-    lines.append(str(model))
+    lines.append(
+        model.table()
+        if hasattr(model, "table") and not isinstance(model, NormalFormGame)
+        else str(model)
+    )
+    if scenario.analysis is not None:
+        lines += ["", scenario.analysis(**scenario.resolve(**params))]
     if isinstance(model, NormalFormGame):
         eqs = nash_equilibria(model, exact=exact and model.num_players == 2)
         outcomes = scenario.outcome_data(**params) if scenario.outcomes else None
@@ -93,6 +100,29 @@ def report_text() -> str:
     return "\n".join(lines)
 
 
+def write_report(directory: str | Path) -> Path:
+    """Write the report (Markdown, with the scenarios' figures) into a directory.
+
+    Returns the path of ``report.md``.
+    """
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    parts = [
+        "# crisisgames report: equilibria of the Cuban Missile Crisis models",
+        "",
+        f"crisisgames {__version__}.",
+    ]
+    for name in catalog()["name"]:
+        scenario = get(name)
+        parts += ["", f"## {name}", "", "```", scenario_text(name), "```"]
+        if scenario.figures is not None:
+            for fig in scenario.figures(out):
+                parts += ["", f"![{name}]({fig.name})"]
+    path = out / "report.md"
+    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``crisisgames`` command."""
     parser = argparse.ArgumentParser(
@@ -106,7 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     solve = sub.add_parser("solve", help="solve a scenario with some parameters set")
     solve.add_argument("name")
     solve.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
-    sub.add_parser("report", help="solve every built-in crisis scenario and print the results")
+    report = sub.add_parser(
+        "report", help="solve every built-in crisis scenario, print the results, write a report"
+    )
+    report.add_argument(
+        "--out", default="crisisgames-report", help="directory of the Markdown report and figures"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "list":
@@ -118,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(scenario_text(args.name, _parse_settings(args.set, get(args.name))))
         elif args.command == "report":
             print(report_text())
+            print(f"\nreport written to {write_report(args.out)}")
     except CrisisGamesError as exc:
         print(f"crisisgames: error: {exc}", file=sys.stderr)
         return 2

@@ -15,6 +15,7 @@ import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -165,6 +166,12 @@ class Scenario:
         Published sources.
     kind
         ``"normal form"``, ``"tree"``, ``"conflict"``, ...
+    analysis
+        ``analysis(**params) -> str``: further results the report prints (thresholds,
+        windows, stability tables), or ``None``.
+    figures
+        ``figures(directory) -> paths``: draws the scenario's figures into a directory for
+        the report, or ``None``.
     """
 
     name: str
@@ -176,6 +183,8 @@ class Scenario:
     batch_builder: Callable[..., Any] | None = None
     references: tuple[str, ...] = ()
     kind: str = "normal form"
+    analysis: Callable[..., str] | None = None
+    figures: Callable[[Path], list[Path]] | None = None
 
     @property
     def parameter_names(self) -> tuple[str, ...]:
@@ -249,7 +258,7 @@ class Scenario:
         lines = [f"{self.name}: {self.title}", "", self.summary, "", "Parameters:"]
         width = max((len(p.name) for p in self.parameters), default=0)
         for p in self.parameters:
-            rng = "True/False" if p.kind == "bool" else f"[{p.low:g}, {p.high:g}]"
+            rng = "True/False" if p.kind == "bool" else f"[{p.low}, {p.high}]"
             lines.append(
                 f"  {p.name.ljust(width)}  = {p.default!s:<8} {rng:<14} {p.unit}: {p.meaning}"
             )
