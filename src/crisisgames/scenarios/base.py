@@ -309,10 +309,11 @@ def get(name: str) -> Scenario:
 
     Examples
     --------
+    >>> from crisisgames.scenarios import get
     >>> get("chiken")
     Traceback (most recent call last):
     ...
-    crisisgames.errors.UnknownLabelError: unknown scenario 'chiken'; did you mean 'chicken' or 'chicken-goals'? ...
+    crisisgames.errors.UnknownLabelError: unknown scenario 'chiken'; did you mean 'chicken' or ...
     """
     try:
         return _REGISTRY[name]
