@@ -3,7 +3,16 @@
 Importing this package registers every built-in scenario.
 """
 
-from crisisgames.scenarios import brams, chicken, chicken_goals  # noqa: F401  (registration)
+from crisisgames.scenarios import (  # noqa: F401  (registration)
+    brams,
+    brinkmanship,
+    chicken,
+    chicken_goals,
+    cuba_three_player,
+    dynamic_chicken,
+    missile_trade,
+    verification,
+)
 from crisisgames.scenarios.base import (
     OutcomeData,
     Parameter,
