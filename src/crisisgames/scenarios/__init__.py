@@ -10,6 +10,7 @@ from crisisgames.scenarios import (  # noqa: F401  (registration)
     chicken_goals,
     cuba_three_player,
     dynamic_chicken,
+    fraser_hipel,
     missile_trade,
     verification,
 )

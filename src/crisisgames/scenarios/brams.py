@@ -63,6 +63,13 @@ def _outcomes() -> OutcomeData:
     return OutcomeData(war=np.zeros((2, 2)), labels=labels)
 
 
+def _theory_of_moves() -> str:
+    """Brams's Theory of Moves from every initial state, and the nonmyopic equilibria."""
+    from crisisgames.solvers.tom import theory_of_moves
+
+    return theory_of_moves(brams_alternative()).table()
+
+
 SCENARIO = register(
     Scenario(
         name="brams-alternative",
@@ -76,6 +83,7 @@ SCENARIO = register(
         parameters=(),
         builder=brams_alternative,
         outcomes=_outcomes,
+        analysis=_theory_of_moves,
         references=(
             "Brams, S. J. (1994). Theory of Moves. Cambridge University Press.",
             "Brams, S. J. (2001). Game theory and the Cuban missile crisis. Plus Magazine.",

@@ -47,6 +47,13 @@ def _outcomes() -> OutcomeData:
     return OutcomeData(war=np.array([[0.0, 0.0], [0.0, 1.0]]), labels=LABELS)
 
 
+def _theory_of_moves() -> str:
+    """Brams's Theory of Moves from every initial state, and the nonmyopic equilibria."""
+    from crisisgames.solvers.tom import theory_of_moves
+
+    return theory_of_moves(chicken()).table()
+
+
 SCENARIO = register(
     Scenario(
         name="chicken",
@@ -60,6 +67,7 @@ SCENARIO = register(
         parameters=(),
         builder=chicken,
         outcomes=_outcomes,
+        analysis=_theory_of_moves,
         references=(
             "Brams, S. J. (1985). Superpower Games. Yale University Press.",
             "MODELS.md §1 (the project brief)",

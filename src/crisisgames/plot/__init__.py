@@ -1,0 +1,1 @@
+"""Plots (matplotlib): every function takes ``ax=None`` and returns the Axes it drew on."""
