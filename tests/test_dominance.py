@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textbook import chicken, prisoners_dilemma
 
 from crisisgames.errors import UnknownLabelError
 from crisisgames.games.normal_form import NormalFormGame
@@ -24,24 +25,6 @@ from crisisgames.solvers.dominance import (
 from crisisgames.solvers.pure import pure_nash_equilibria
 
 # ----------------------------------------------------------------------------- games
-
-
-def prisoners_dilemma() -> NormalFormGame:
-    return NormalFormGame.from_arrays(
-        [[3, 0], [5, 1]],
-        [[3, 5], [0, 1]],
-        players=["Row", "Col"],
-        actions=[["C", "D"], ["C", "D"]],
-    )
-
-
-def chicken() -> NormalFormGame:
-    return NormalFormGame.from_arrays(
-        [[3, 2], [4, 1]],
-        [[3, 4], [2, 1]],
-        players=["US", "USSR"],
-        actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
-    )
 
 
 def row_only(rows: list[list[float]], actions: list[str] | None = None) -> NormalFormGame:

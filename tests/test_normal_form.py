@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from textbook import chicken
 
 from crisisgames.errors import (
     CrisisGamesError,
@@ -19,16 +20,6 @@ from crisisgames.errors import (
     UnknownLabelError,
 )
 from crisisgames.games.normal_form import NormalFormGame, to_fraction
-
-
-def chicken() -> NormalFormGame:
-    # Chicken in ranks (4 = best): US rows, USSR columns.
-    return NormalFormGame.from_arrays(
-        [[3, 2], [4, 1]],
-        [[3, 4], [2, 1]],
-        players=["US", "USSR"],
-        actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
-    )
 
 
 def three_player() -> NormalFormGame:

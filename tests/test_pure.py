@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textbook import chicken, prisoners_dilemma
 
 from crisisgames.errors import (
     CrisisGamesError,
@@ -30,26 +31,6 @@ from crisisgames.solvers.pure import (
 )
 
 # ----------------------------------------------------------------------------- games
-
-
-def prisoners_dilemma() -> NormalFormGame:
-    # C/C -> (3, 3), C/D -> (0, 5), D/C -> (5, 0), D/D -> (1, 1)
-    return NormalFormGame.from_arrays(
-        [[3, 0], [5, 1]],
-        [[3, 5], [0, 1]],
-        players=["Row", "Col"],
-        actions=[["C", "D"], ["C", "D"]],
-    )
-
-
-def chicken() -> NormalFormGame:
-    # Cuban missile crisis as Chicken (ranks, 4 = best).
-    return NormalFormGame.from_arrays(
-        [[3, 2], [4, 1]],
-        [[3, 4], [2, 1]],
-        players=["US", "USSR"],
-        actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
-    )
 
 
 def matching_pennies() -> NormalFormGame:

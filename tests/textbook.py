@@ -1,0 +1,25 @@
+"""Textbook games shared by the tests (payoffs as printed in any game theory text)."""
+
+from __future__ import annotations
+
+from crisisgames.games.normal_form import NormalFormGame
+
+
+def prisoners_dilemma() -> NormalFormGame:
+    """C/C -> (3, 3), C/D -> (0, 5), D/C -> (5, 0), D/D -> (1, 1)."""
+    return NormalFormGame.from_arrays(
+        [[3, 0], [5, 1]],
+        [[3, 5], [0, 1]],
+        players=["Row", "Col"],
+        actions=[["C", "D"], ["C", "D"]],
+    )
+
+
+def chicken() -> NormalFormGame:
+    """The Cuban missile crisis as Chicken (ranks, 4 = best), as plain payoffs."""
+    return NormalFormGame.from_arrays(
+        [[3, 2], [4, 1]],
+        [[3, 4], [2, 1]],
+        players=["US", "USSR"],
+        actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
+    )
