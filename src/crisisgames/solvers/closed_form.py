@@ -137,11 +137,11 @@ def _interior(
         return d0 / (d0 - d1), exists
 
 
-def _span(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
-    """max - min of the four entries of each game's matrix."""
-    return np.maximum(np.maximum(a, b), np.maximum(c, d)) - np.minimum(
-        np.minimum(a, b), np.minimum(c, d)
-    )
+def _span(M: np.ndarray) -> np.ndarray:
+    """max - min of each game's matrix, ``M`` of shape (2, 2, G) (reductions over rows of
+    contiguous arrays)."""
+    flat = M.reshape(4, -1)
+    return flat.max(axis=0) - flat.min(axis=0)
 
 
 def _rows(table: np.ndarray, K: int, code: np.ndarray) -> np.ndarray:
@@ -173,10 +173,12 @@ def _solve_2x2(U: np.ndarray, tol: float) -> _Solution2x2:
     # Row player's gain from its first row against each column; column player's gain
     # from its first column against each row.  Gains within tol of the payoff range are
     # ties: each gain becomes the tests (>= 0, <= 0, == 0) up to that tolerance.
-    row = _sign_tests(a00 - a10, a01 - a11, tol * _span(a00, a01, a10, a11))
-    col = _sign_tests(b00 - b01, b10 - b11, tol * _span(b00, b01, b10, b11))
-    p_star, has_p = _interior(b00 - b01, b10 - b11, col)  # column player indifferent
-    q_star, has_q = _interior(a00 - a10, a01 - a11, row)  # row player indifferent
+    a1, a0 = a00 - a10, a01 - a11  # at q = 1 and q = 0
+    b1, b0 = b00 - b01, b10 - b11  # at p = 1 and p = 0
+    row = _sign_tests(a1, a0, tol * _span(U[0]))
+    col = _sign_tests(b1, b0, tol * _span(U[1]))
+    p_star, has_p = _interior(b1, b0, col)  # column player indifferent
+    q_star, has_q = _interior(a1, a0, row)  # row player indifferent
     # At the interior points the gain is zero by construction.
     code = np.zeros(G, dtype=np.uint16)
     for c, (p, q) in enumerate(_CANDIDATES):
