@@ -68,8 +68,8 @@ class Parameter:
 
     name: str
     default: Any
-    low: float
-    high: float
+    low: float | Fraction
+    high: float | Fraction
     unit: str
     meaning: str
     source: str
