@@ -12,8 +12,14 @@ Examples
 
 __version__ = "0.1.0"
 
-from crisisgames.games.batch import BatchSolution, GameBatch
-from crisisgames.games.normal_form import NormalFormGame
+from crisisgames.games import (
+    BatchSolution,
+    ConflictModel,
+    GameBatch,
+    GameTree,
+    NormalFormGame,
+    to_normal_form,
+)
 from crisisgames.scenarios import catalog, load
 from crisisgames.solvers import (
     METHODS,
@@ -23,30 +29,38 @@ from crisisgames.solvers import (
     Equilibrium,
     EquilibriumSet,
     SolveStatus,
+    backward_induction,
     best_responses,
     dominated_actions,
     expected_payoffs,
     is_nash,
     iterated_elimination,
     nash_equilibria,
+    nonmyopic_equilibria,
     payoff_dominant,
+    perfect_bayesian_equilibria,
     pure_nash_equilibria,
     regret,
     risk_dominant,
+    stability,
+    theory_of_moves,
 )
 
 __all__ = [
     "METHODS",
     "BatchSolution",
     "Component",
+    "ConflictModel",
     "Elimination",
     "EliminationResult",
     "Equilibrium",
     "EquilibriumSet",
     "GameBatch",
+    "GameTree",
     "NormalFormGame",
     "SolveStatus",
     "__version__",
+    "backward_induction",
     "best_responses",
     "catalog",
     "dominated_actions",
@@ -55,8 +69,13 @@ __all__ = [
     "iterated_elimination",
     "load",
     "nash_equilibria",
+    "nonmyopic_equilibria",
     "payoff_dominant",
+    "perfect_bayesian_equilibria",
     "pure_nash_equilibria",
     "regret",
     "risk_dominant",
+    "stability",
+    "theory_of_moves",
+    "to_normal_form",
 ]

@@ -1,5 +1,19 @@
-"""Game models: normal form, batches of normal-form games."""
+"""Game models: normal form, batches, trees, option-form conflicts, bargaining problems."""
 
+from crisisgames.games.batch import BatchSolution, GameBatch
+from crisisgames.games.conflict import ConflictModel
+from crisisgames.games.extensive_form import GameTree, chance, decision, terminal
 from crisisgames.games.normal_form import NormalFormGame
+from crisisgames.games.tree_strategies import to_normal_form
 
-__all__ = ["NormalFormGame"]
+__all__ = [
+    "BatchSolution",
+    "ConflictModel",
+    "GameBatch",
+    "GameTree",
+    "NormalFormGame",
+    "chance",
+    "decision",
+    "terminal",
+    "to_normal_form",
+]

@@ -1,5 +1,7 @@
 """Solvers for normal-form games: one entry point, dominance, selection, batches."""
 
+from crisisgames.solvers.backward_induction import backward_induction
+from crisisgames.solvers.bayesian import perfect_bayesian_equilibria
 from crisisgames.solvers.dominance import (
     Elimination,
     EliminationResult,
@@ -16,6 +18,8 @@ from crisisgames.solvers.pure import (
 )
 from crisisgames.solvers.results import Component, Equilibrium, EquilibriumSet, SolveStatus
 from crisisgames.solvers.selection import payoff_dominant, risk_dominant
+from crisisgames.solvers.stability import stability, stability_table
+from crisisgames.solvers.tom import nonmyopic_equilibria, theory_of_moves
 
 __all__ = [
     "METHODS",
@@ -25,14 +29,20 @@ __all__ = [
     "Equilibrium",
     "EquilibriumSet",
     "SolveStatus",
+    "backward_induction",
     "best_responses",
     "dominated_actions",
     "expected_payoffs",
     "is_nash",
     "iterated_elimination",
     "nash_equilibria",
+    "nonmyopic_equilibria",
     "payoff_dominant",
+    "perfect_bayesian_equilibria",
     "pure_nash_equilibria",
     "regret",
     "risk_dominant",
+    "stability",
+    "stability_table",
+    "theory_of_moves",
 ]
