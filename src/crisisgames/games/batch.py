@@ -223,7 +223,15 @@ class GameBatch:
         return self._actions
 
     def game(self, g: int) -> NormalFormGame:
-        """Game ``g`` as a :class:`NormalFormGame`."""
+        """Game ``g`` as a :class:`NormalFormGame`.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> b = GameBatch.from_arrays(np.arange(8.0).reshape(2, 2, 2), np.zeros((2, 2, 2)))
+        >>> b.game(1).payoffs[0].tolist()
+        [[4.0, 5.0], [6.0, 7.0]]
+        """
         return NormalFormGame(self._stacked[..., g], self._players, self._actions)
 
     def __repr__(self) -> str:
@@ -246,6 +254,14 @@ class GameBatch:
         Returns
         -------
         BatchSolution
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> pennies = np.array([[[1, -1], [-1, 1]]])
+        >>> sol = GameBatch.from_arrays(pennies, -pennies).solve()
+        >>> sol.count.tolist(), sol.strategies[0][0].tolist()
+        ([1], [[0.5, 0.5]])
         """
         from crisisgames.solvers.batch import solve_batch
 
@@ -274,6 +290,15 @@ class BatchSolution:
         ``(G,)`` flag: the enumeration is provably complete.
     method
         The method used.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[[3, 2], [4, 1]]])  # Chicken, US rows
+    >>> B = np.array([[[3, 4], [2, 1]]])
+    >>> sol = GameBatch.from_arrays(A, B).solve()
+    >>> sol.payoffs[0].tolist()  # (K, N): each equilibrium's payoffs
+    [[2.0, 4.0], [4.0, 2.0], [2.5, 2.5]]
     """
 
     players: tuple[str, ...]

@@ -456,7 +456,14 @@ class NormalFormGame:
             ) from None
 
     def profile_index(self, profile: Mapping[str, str] | Sequence[str]) -> tuple[int, ...]:
-        """Indices of a pure profile given as ``{player: action}`` or in player order."""
+        """Indices of a pure profile given as ``{player: action}`` or in player order.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_arrays([[0, 0]], [[0, 0]], actions=[["x"], ["l", "r"]])
+        >>> g.profile_index({"P2": "r", "P1": "x"})
+        (0, 1)
+        """
         if isinstance(profile, Mapping):
             unknown = set(profile) - set(self._players)
             if unknown:

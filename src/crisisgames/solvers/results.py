@@ -74,12 +74,28 @@ class Equilibrium:
             ) from None
 
     def strategy(self, player: str | int) -> dict[str, float]:
-        """The player's mixed strategy as ``{action: probability}``."""
+        """The player's mixed strategy as ``{action: probability}``.
+
+        Examples
+        --------
+        >>> from crisisgames import nash_equilibria
+        >>> from crisisgames.scenarios import load
+        >>> nash_equilibria(load("chicken"))[0].strategy("USSR")
+        {'withdraw': 0.0, 'maintain': 1.0}
+        """
         i = self._index(player)
         return dict(zip(self.actions[i], self.strategies[i], strict=True))
 
     def payoff(self, player: str | int) -> float:
-        """The player's expected payoff."""
+        """The player's expected payoff.
+
+        Examples
+        --------
+        >>> from crisisgames import nash_equilibria
+        >>> from crisisgames.scenarios import load
+        >>> nash_equilibria(load("chicken"))[0].payoff("USSR")
+        4.0
+        """
         return self.payoffs[self._index(player)]
 
     @property
@@ -96,7 +112,15 @@ class Equilibrium:
         return all(len(s) == 1 for s in self.supports)
 
     def describe(self) -> str:
-        """One line: each player's strategy, then the payoffs."""
+        """One line: each player's strategy, then the payoffs.
+
+        Examples
+        --------
+        >>> from crisisgames import nash_equilibria
+        >>> from crisisgames.scenarios import load
+        >>> nash_equilibria(load("chicken"), exact=True)[2].describe()
+        'US: blockade 1/2, air strike 1/2; USSR: withdraw 1/2, maintain 1/2  (payoffs: US 5/2, USSR 5/2)'
+        """
         parts = []
         for i, (player, acts) in enumerate(zip(self.players, self.actions, strict=True)):
             ex = self.exact_strategies[i] if self.exact_strategies else None
@@ -132,6 +156,13 @@ class Component:
         Its maximal Nash subsets (convex sets of equilibria whose union is the component),
         each as the indices of its extreme equilibria.  A single isolated equilibrium is
         one subset of one point.
+
+    Examples
+    --------
+    >>> from crisisgames import NormalFormGame, nash_equilibria
+    >>> zero = NormalFormGame.from_arrays([[0, 0], [0, 0]], [[0, 0], [0, 0]])
+    >>> nash_equilibria(zero).components[0]
+    Component(index=0, equilibria=(0, 1, 2, 3), nash_subsets=((0, 1, 2, 3),))
     """
 
     index: int
@@ -160,6 +191,13 @@ class SolveStatus:
         Whether some component of equilibria is a continuum; ``None`` when unknown.
     notes
         Plain-language remarks (why incomplete, what was assumed).
+
+    Examples
+    --------
+    >>> from crisisgames import NormalFormGame, nash_equilibria
+    >>> g = NormalFormGame.from_arrays([[1, 1], [0, 0]], [[1, 1], [0, 0]])
+    >>> print(nash_equilibria(g).status)
+    complete, degenerate game, continuum of equilibria
     """
 
     complete: bool
@@ -231,7 +269,16 @@ class EquilibriumSet:
         return tuple(e for e in self.equilibria if e.is_pure)
 
     def table(self) -> str:
-        """A labeled plain-text table of the equilibria, one row each."""
+        """A labeled plain-text table of the equilibria, one row each.
+
+        Examples
+        --------
+        >>> from crisisgames import nash_equilibria
+        >>> from crisisgames.scenarios import load
+        >>> print(nash_equilibria(load("brams-alternative"), exact=True).table())
+        1 equilibrium (enumeration, exact; complete)
+        1. US: blockade 1/2, air strike 1/2; USSR: withdraw 3/4, maintain 1/4  (payoffs: US 5/2, USSR 5/2)
+        """
         lines = [
             f"{len(self)} equilibri{'um' if len(self) == 1 else 'a'} "
             f"({self.method}{', exact' if self.exact else ''}; {self.status})"
