@@ -21,7 +21,7 @@ from crisisgames.scenarios.base import Scenario
 from crisisgames.solvers.nash import nash_equilibria
 from crisisgames.solvers.selection import payoff_dominant, risk_dominant
 
-__all__ = ["main", "report_text", "scenario_text", "write_report"]
+__all__ = ["main", "report_text", "run_sweep", "scenario_text", "write_report"]
 
 
 def _parse_settings(settings: Sequence[str], scenario: Scenario) -> dict[str, Any]:
@@ -123,6 +123,56 @@ def write_report(directory: str | Path) -> Path:
     return path
 
 
+def _shorten(text: str, width: int = 110) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def run_sweep(args: argparse.Namespace) -> str:
+    """``crisisgames sweep``: solve a scenario over a grid, save the Dataset as netCDF."""
+    import concurrent.futures as cf
+
+    from crisisgames.sweep import Grid, parse_axis, save_dataset, sweep
+
+    scenario = get(args.name)
+    if not args.over:
+        raise CrisisGamesError("sweep needs at least one --over name=low:high:num")
+    axes = dict(parse_axis(text, scenario) for text in args.over)
+    grid = Grid(scenario, axes, fixed=_parse_settings(args.set, scenario))
+    checkpoint = args.checkpoint or (f"{args.out}.chunks" if args.resume else None)
+    executor: cf.Executor | None = None
+    try:
+        if args.dask:
+            from crisisgames.sweep.dask_executor import dask_executor
+
+            executor = dask_executor(None if args.dask == "local" else args.dask)
+        elif args.workers and args.workers > 1:
+            executor = cf.ProcessPoolExecutor(args.workers)
+        ds = sweep(
+            grid,
+            executor=executor,
+            checkpoint=checkpoint,
+            resume=args.resume,
+            **({"chunk_size": args.chunk_size} if args.chunk_size else {}),
+        )
+    finally:
+        if isinstance(executor, cf.ProcessPoolExecutor):
+            executor.shutdown()
+    path = save_dataset(ds, args.out)
+    counts = ds["n_equilibria"].values.ravel()
+    regimes = (
+        sorted(set(ds["regime_label"].values.ravel().tolist())) if "regime_label" in ds else []
+    )
+    lines = [
+        f"swept {scenario.name} over {', '.join(f'{d} ({ds.sizes[d]})' for d in grid.dims)}: "
+        f"{grid.size} points",
+        f"equilibria per point: {int(counts.min())} to {int(counts.max())}",
+        f"{len(regimes)} regime(s) (equilibrium structures), e.g.:",
+        *(f"  {_shorten(str(r))}" for r in regimes[:5]),
+        f"dataset written to {path}",
+    ]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``crisisgames`` command."""
     parser = argparse.ArgumentParser(
@@ -136,6 +186,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     solve = sub.add_parser("solve", help="solve a scenario with some parameters set")
     solve.add_argument("name")
     solve.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    sw = sub.add_parser("sweep", help="solve a scenario over a grid of parameters (netCDF out)")
+    sw.add_argument("name")
+    sw.add_argument(
+        "--over",
+        action="append",
+        default=[],
+        metavar="KEY=LO:HI:N",
+        help="a swept parameter: name=low:high:num or name=v1,v2,... (repeatable)",
+    )
+    sw.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    sw.add_argument("--out", required=True, help="the netCDF file to write")
+    sw.add_argument("--workers", type=int, default=0, help="processes (default: serial)")
+    sw.add_argument("--dask", metavar="ADDRESS", help="a Dask scheduler address, or 'local'")
+    sw.add_argument("--resume", action="store_true", help="resume from the checkpoint")
+    sw.add_argument("--checkpoint", help="checkpoint directory (default with --resume: OUT.chunks)")
+    sw.add_argument("--chunk-size", type=int, default=0)
     report = sub.add_parser(
         "report", help="solve every built-in crisis scenario, print the results, write a report"
     )
@@ -151,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(scenario_text(args.name))
         elif args.command == "solve":
             print(scenario_text(args.name, _parse_settings(args.set, get(args.name))))
+        elif args.command == "sweep":
+            print(run_sweep(args))
         elif args.command == "report":
             print(report_text())
             print(f"\nreport written to {write_report(args.out)}")

@@ -1,0 +1,288 @@
+"""Plots of sweeps: equilibrium branches against a parameter, regime maps, war heat maps.
+
+Every function reads a sweep's Dataset (:func:`~crisisgames.sweep.engine.sweep`), takes
+``ax=None`` (a new figure's Axes) and returns the Axes it drew on; none solves anything
+(branches come from :func:`~crisisgames.sweep.regimes.follow_branches`, boundaries from a
+table of :func:`~crisisgames.sweep.regimes.regime_boundaries` passed in).  Axis labels come
+from the parameters' declarations carried by the Dataset (name and unit).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import xarray as xr
+
+from crisisgames.errors import InvalidParameterError, UnknownLabelError
+from crisisgames.sweep.regimes import follow_branches
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+__all__ = ["plot_payoffs", "plot_regime_map", "plot_strategies", "plot_war_map"]
+
+
+def _axes(ax: Axes | None) -> Axes:
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots()
+    return ax
+
+
+def _label(ds: xr.Dataset, name: str) -> str:
+    units = ds[name].attrs.get("units")
+    return f"{name} ({units})" if units else name
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^0-9A-Za-z_]", "_", name)
+
+
+def _player_index(ds: xr.Dataset, player: str) -> int:
+    players = [str(p) for p in ds["player"].values]
+    if player not in players:
+        raise UnknownLabelError(f"unknown player {player!r}; the players are {players}")
+    return players.index(player)
+
+
+def _branch_lines(
+    ds: xr.Dataset,
+    along: str,
+    values: np.ndarray,
+    ax: Axes,
+    ylabel: str,
+    boundaries: pd.DataFrame | None,
+    max_jump: float,
+    sel: dict[str, Any],
+) -> Axes:
+    """One line per branch: ``values`` is ``(along, equilibrium)`` on the sorted line."""
+    b = follow_branches(ds, along, max_jump=max_jump, **sel)
+    x = b.branch[along].values
+    ids = b.branch.values
+    for row in b.table.itertuples():
+        y = np.full(len(x), np.nan)  # NaN breaks the line where the branch does not exist
+        where = np.nonzero(ids == row.branch)
+        y[where[0]] = values[where]
+        ax.plot(
+            x, y, marker=".", label=str(row.supports).split(" -> ")[0], gid=f"branch-{row.branch}"
+        )
+    if boundaries is not None:
+        for value in boundaries["float"]:
+            ax.axvline(float(value), color="0.5", linestyle=":", linewidth=1, gid="boundary")
+    ax.set_xlabel(_label(ds, along))
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize="small")
+    return ax
+
+
+def _line_values(ds: xr.Dataset, along: str, sel: dict[str, Any], var: str) -> xr.DataArray:
+    line = ds.sel(sel) if sel else ds
+    return line[var].sortby(along)
+
+
+def plot_strategies(
+    ds: xr.Dataset,
+    along: str,
+    player: str,
+    action: str,
+    *,
+    ax: Axes | None = None,
+    boundaries: pd.DataFrame | None = None,
+    max_jump: float = 0.25,
+    **sel: Any,
+) -> Axes:
+    """The probability that ``player`` plays ``action``, along ``along``, one line per
+    equilibrium branch (labeled by its support where it starts).
+
+    Parameters
+    ----------
+    ds
+        A grid sweep.
+    along
+        The swept parameter on the x axis.
+    player, action
+        Labels, as in the scenario's game.
+    ax
+        Axes to draw on (default: a new figure's).
+    boundaries
+        A table of :func:`~crisisgames.sweep.regimes.regime_boundaries`: drawn as dotted
+        vertical lines.
+    max_jump
+        As in :func:`~crisisgames.sweep.regimes.follow_branches`.
+    **sel
+        Values of the other swept parameters.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from crisisgames.sweep import Grid, sweep
+    >>> ds = sweep(Grid("chicken-goals", {"dishonour": (0, 1, 11)}))
+    >>> ax = plot_strategies(ds, "dishonour", "US", "air strike")
+    >>> [line.get_gid() for line in ax.get_lines()]
+    ['branch-0', 'branch-1', 'branch-2']
+    """
+    column = f"action_{_safe(player)}"
+    if column not in ds.coords:
+        raise UnknownLabelError(f"unknown player {player!r}")
+    actions = [str(a) for a in ds[column].values]
+    if action not in actions:
+        raise UnknownLabelError(f"{player} has no action {action!r}; its actions are {actions}")
+    strat = _line_values(ds, along, sel, f"strategy_{_safe(player)}")
+    values = strat.isel({column: actions.index(action)}).values
+    return _branch_lines(
+        ds,
+        along,
+        values,
+        _axes(ax),
+        f"P({player} plays {action})",
+        boundaries,
+        max_jump,
+        sel,
+    )
+
+
+def plot_payoffs(
+    ds: xr.Dataset,
+    along: str,
+    player: str,
+    *,
+    ax: Axes | None = None,
+    boundaries: pd.DataFrame | None = None,
+    max_jump: float = 0.25,
+    **sel: Any,
+) -> Axes:
+    """``player``'s equilibrium payoff along ``along``, one line per equilibrium branch
+    (arguments as in :func:`plot_strategies`).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from crisisgames.sweep import Grid, sweep
+    >>> ds = sweep(Grid("verification", {"penalty": (0, 1, 11)}))
+    >>> plot_payoffs(ds, "penalty", "USSR").get_ylabel()
+    "USSR's equilibrium payoff"
+    """
+    i = _player_index(ds, player)
+    values = _line_values(ds, along, sel, "payoff").isel(player=i).values
+    return _branch_lines(
+        ds, along, values, _axes(ax), f"{player}'s equilibrium payoff", boundaries, max_jump, sel
+    )
+
+
+def _plane(ds: xr.Dataset, x: str, y: str, sel: dict[str, Any]) -> xr.Dataset:
+    plane = ds.sel(sel) if sel else ds
+    dims = [str(d) for d in plane["n_equilibria"].dims]
+    if sorted(dims) != sorted([x, y]):
+        missing = [d for d in (x, y) if d not in dims]
+        if missing:
+            raise InvalidParameterError(f"{missing} not swept on this grid (its dims: {dims})")
+        rest = [d for d in dims if d not in (x, y)]
+        raise InvalidParameterError(f"select a value of {rest} for a map over ({x}, {y})")
+    return plane.sortby([x, y])
+
+
+def plot_regime_map(ds: xr.Dataset, x: str, y: str, *, ax: Axes | None = None, **sel: Any) -> Axes:
+    """The regime (equilibrium structure) over two swept parameters, one colour each, with
+    a legend of the regimes present.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from crisisgames.sweep import Grid, sweep
+    >>> ds = sweep(Grid("chicken-goals", {"dishonour": (0, 1, 5), "escalation": (0, 1, 5)}))
+    >>> ax = plot_regime_map(ds, "dishonour", "escalation")
+    >>> ax.get_xlabel(), ax.collections[0].get_array().shape
+    ('dishonour (fraction)', (5, 5))
+    """
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+    from matplotlib.patches import Patch
+
+    plane = _plane(ds, x, y, sel)
+    codes = plane["regime"].transpose(y, x).values
+    present = np.unique(codes)
+    # Colour the regimes present in order, so a map with few regimes has distinct colours.
+    index = np.searchsorted(present, codes)
+    import matplotlib as mpl
+
+    base = mpl.colormaps["tab20"] if len(present) > 10 else mpl.colormaps["tab10"]
+    colors = [base(k % base.N) for k in range(len(present))]
+    ax = _axes(ax)
+    ax.pcolormesh(
+        plane[x].values,
+        plane[y].values,
+        index,
+        cmap=ListedColormap(colors),
+        norm=BoundaryNorm(np.arange(len(present) + 1) - 0.5, len(present)),
+        shading="nearest",
+        gid="regimes",
+    )
+    labels = np.asarray(ds["regime_label"].values, dtype=object)
+    ax.legend(
+        handles=[
+            Patch(facecolor=c, edgecolor="k", label=str(labels[code]))
+            for c, code in zip(colors, present, strict=True)
+        ],
+        fontsize="x-small",
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1),
+    )
+    ax.set_xlabel(_label(ds, x))
+    ax.set_ylabel(_label(ds, y))
+    return ax
+
+
+def plot_war_map(
+    ds: xr.Dataset,
+    x: str,
+    y: str,
+    *,
+    reduce: str = "max",
+    ax: Axes | None = None,
+    **sel: Any,
+) -> Axes:
+    """A heat map of the probability of war over two swept parameters.
+
+    Parameters
+    ----------
+    reduce
+        Over a point's equilibria: ``"max"`` (the worst equilibrium), ``"min"`` or
+        ``"mean"`` (of the extreme equilibria, unweighted).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from crisisgames.sweep import Grid, sweep
+    >>> ds = sweep(Grid("chicken-goals", {"dishonour": (0, 1, 3), "escalation": (0, 1, 3)}))
+    >>> ax = plot_war_map(ds, "dishonour", "escalation")
+    >>> round(float(ax.collections[0].get_array().max()), 3)
+    0.113
+    """
+    if reduce not in ("max", "min", "mean"):
+        raise InvalidParameterError(f"reduce must be 'max', 'min' or 'mean', got {reduce!r}")
+    if "war_probability" not in ds:
+        raise InvalidParameterError(f"scenario {ds.attrs.get('scenario')!r} has no outcome data")
+    plane = _plane(ds, x, y, sel)
+    war = getattr(plane["war_probability"], reduce)("equilibrium", skipna=True)
+    ax = _axes(ax)
+    mesh = ax.pcolormesh(
+        plane[x].values,
+        plane[y].values,
+        war.transpose(y, x).values,
+        cmap="Reds",
+        vmin=0,
+        vmax=1,
+        shading="nearest",
+        gid="war",
+    )
+    ax.figure.colorbar(mesh, ax=ax, label=f"P(war), {reduce} over the equilibria")
+    ax.set_xlabel(_label(ds, x))
+    ax.set_ylabel(_label(ds, y))
+    return ax
