@@ -108,7 +108,7 @@ class Parameter:
             raise InvalidParameterError(f"{self.name} is NaN")
         bad = (arr < self.low) | (arr > self.high)
         if np.any(bad):
-            first = arr[bad].ravel()[0] if arr.ndim else float(arr)
+            first = float(arr[bad].ravel()[0] if arr.ndim else arr)
             raise InvalidParameterError(
                 f"{self.name} = {first!r} is outside its range [{self.low}, {self.high}] "
                 f"({self.unit}: {self.meaning})"
