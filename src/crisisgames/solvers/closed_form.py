@@ -61,16 +61,15 @@ class _Tables:
 
     Row ``code`` of ``p_value`` lists, slot by slot in canonical order, the row player's
     strategy where it is pure ((0, 1) at the interior point, whose value is filled in per
-    game; NaN past the last equilibrium); ``p_interior`` whether the slot's strategy is
-    the interior point; ``component`` the slot's connected component.
+    game; NaN past the last equilibrium); ``slot_of`` where each candidate is listed;
+    ``component`` the slot's connected component.
     """
 
     count: np.ndarray  # (512,) int8
     continuum: np.ndarray  # (512,) bool
     p_value: np.ndarray  # (512, 9, 2) float: the strategy ((0, 1) at the interior point)
     q_value: np.ndarray
-    p_interior: np.ndarray  # (512, 9) bool
-    q_interior: np.ndarray
+    slot_of: np.ndarray  # (9, 512) int8: slot of candidate c in the listing of code (-1: absent)
     component: np.ndarray  # (512, 9) int8: component of each slot's equilibrium (-1 pad)
 
 
@@ -101,13 +100,15 @@ def _tables() -> _Tables:
         continuum,
         value[slot_code["p"]],
         value[slot_code["q"]],
-        slot_code["p"] == 2,
-        slot_code["q"] == 2,
+        np.where(members.T == 1, np.cumsum(members, axis=1).T - 1, -1).astype(np.int8),
         component,
     )
 
 
 _T = _tables()
+# The candidates whose row (column) strategy is the interior point p* (q*).
+_INTERIOR_P = tuple(c for c, (p, _) in enumerate(_CANDIDATES) if p == _P_STAR)
+_INTERIOR_Q = tuple(c for c, (_, q) in enumerate(_CANDIDATES) if q == _P_STAR)
 
 
 Tests = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -150,15 +151,24 @@ def _rows(table: np.ndarray, K: int, code: np.ndarray) -> np.ndarray:
 
 
 def _strategies(
-    table_value: np.ndarray, table_interior: np.ndarray, code: np.ndarray, star: np.ndarray, K: int
+    table_value: np.ndarray, interior: tuple[int, ...], code: np.ndarray, star: np.ndarray, K: int
 ) -> np.ndarray:
-    """(G, K, 2) strategies: the slot's pure value, or the interior point, or NaN."""
+    """(G, K, 2) strategies: the slot's pure value, or the interior point, or NaN.
+
+    ``interior`` lists the candidates whose strategy is the interior point; the games
+    that have one among their equilibria are few, so they are found from the code bits
+    and filled in by index rather than by a pass over every slot.
+    """
     out = _rows(table_value, K, code)  # the pure strategies, written once in place
-    # The interior points are few: fill them in by index rather than by a masked pass.
-    g, k = np.nonzero(_rows(table_interior, K, code))
-    t = star[g]
-    out[g, k, 0] = t
-    out[g, k, 1] = 1.0 - t
+    bits = np.uint16(sum(1 << c for c in interior))
+    games = np.flatnonzero(code & bits)
+    sub, t = code[games], star[games]
+    for c in interior:
+        slot = _T.slot_of[c][sub]
+        present = slot >= 0
+        g, k, v = games[present], slot[present], t[present]
+        out[g, k, 0] = v
+        out[g, k, 1] = 1.0 - v
     return out
 
 
@@ -193,8 +203,8 @@ def _solve_2x2(U: np.ndarray, tol: float) -> _Solution2x2:
     degenerate = row[1.0][2] | row[0.0][2] | col[1.0][2] | col[0.0][2]
     return _Solution2x2(
         count,
-        _strategies(_T.p_value, _T.p_interior, code, p_star, K),
-        _strategies(_T.q_value, _T.q_interior, code, q_star, K),
+        _strategies(_T.p_value, _INTERIOR_P, code, p_star, K),
+        _strategies(_T.q_value, _INTERIOR_Q, code, q_star, K),
         degenerate,
         _T.continuum[code],
         _rows(_T.component, K, code),
