@@ -105,15 +105,23 @@ def _vertices(C: np.ndarray, tol: float) -> _Vertices:
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
     for lev in _levels(r, s):
         # aug[R, S'] = det [1 | C[R, S']] for |S'| = k-1, by expansion along the ones column.
-        aug = (prev[:, lev.drop_rows, :] * lev.alt[:, None]).sum(axis=2)  # (G, cR, cS')
+        rows_out = prev[:, lev.drop_rows, :]  # (G, cR, k, cS'): minors without row p
+        aug = (
+            (rows_out * lev.alt[:, None]).sum(axis=2)
+            if exact
+            else np.einsum("grks,k->grs", rows_out, lev.alt.astype(float))
+        )  # (G, cR, cS')
         # Cramer's rule: the numerator of z_q is det C[R, S] with column q replaced by ones,
         # i.e. (-1)^q aug[R, S minus q]; the determinant follows from any row of C z = 1.
         num = aug[:, :, lev.drop_cols] * lev.alt  # (G, cR, cS, k)
-        det = (C[:, lev.rows[:, 0], :][:, :, lev.cols] * num).sum(axis=-1)
+        first_row = C[:, lev.rows[:, 0], :][:, :, lev.cols]  # (G, cR, cS, k)
+        det = (
+            (first_row * num).sum(axis=-1) if exact else np.einsum("grsk,grsk->grs", first_row, num)
+        )
         # z > 0 needs every numerator strictly of the determinant's sign (a zero coordinate
         # means the same vertex is found again with a smaller support).
         bound = 0 if exact else tol * det
-        keep = ((det > 0) & (num.min(axis=-1) > bound)) | ((det < 0) & (num.max(axis=-1) < bound))
+        keep = ((det > 0) & (_last_min(num) > bound)) | ((det < 0) & (_last_max(num) < bound))
         g, iR, iS = np.nonzero(keep)
         if len(g):
             cdet = det[g, iR, iS]
@@ -135,6 +143,17 @@ def _vertices(C: np.ndarray, tol: float) -> _Vertices:
             found.append((g[sel], full[sel], _bits(tight[sel]), lev.col_mask[iS[sel]]))
         prev = det
     return _compact(G, s, C.dtype, found)
+
+
+def _last_min(a: np.ndarray) -> np.ndarray:
+    """``a.min(axis=-1)`` for a short last axis: elementwise minima of its slices are far
+    faster than numpy's reduction over a small trailing axis."""
+    return functools.reduce(np.minimum, (a[..., i] for i in range(a.shape[-1])))
+
+
+def _last_max(a: np.ndarray) -> np.ndarray:
+    """``a.max(axis=-1)`` for a short last axis (see :func:`_last_min`)."""
+    return functools.reduce(np.maximum, (a[..., i] for i in range(a.shape[-1])))
 
 
 def _row_values(C: np.ndarray, g: np.ndarray, full: np.ndarray) -> np.ndarray:
