@@ -4,6 +4,7 @@ Importing this package registers every built-in scenario.
 """
 
 from crisisgames.scenarios import (  # noqa: F401  (registration)
+    asymmetric_escalation,
     brams,
     brinkmanship,
     chicken,
