@@ -13,6 +13,7 @@ from crisisgames.scenarios import (  # noqa: F401  (registration)
     dynamic_chicken,
     fraser_hipel,
     missile_trade,
+    settlement,
     verification,
 )
 from crisisgames.scenarios.base import (

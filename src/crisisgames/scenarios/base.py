@@ -298,7 +298,13 @@ _REGISTRY: dict[str, Scenario] = {}
 
 def register(scenario: Scenario) -> Scenario:
     """Add a scenario to the catalog (names are unique)."""
-    if scenario.name in _REGISTRY:
+    existing = _REGISTRY.get(scenario.name)
+    if existing is not None:
+        # The same module imported a second time (e.g. pytest's importlib mode collecting
+        # a doctest) declares the same scenario again: keep the first one.
+        same = (existing.title, existing.parameters) == (scenario.title, scenario.parameters)
+        if same:
+            return existing
         raise ValueError(f"a scenario named {scenario.name!r} is already registered")
     _REGISTRY[scenario.name] = scenario
     return scenario
