@@ -13,6 +13,7 @@ Examples
 __version__ = "0.1.0"
 
 from crisisgames.games import (
+    BargainingProblem,
     BatchSolution,
     ConflictModel,
     GameBatch,
@@ -23,6 +24,7 @@ from crisisgames.games import (
 from crisisgames.scenarios import catalog, load
 from crisisgames.solvers import (
     METHODS,
+    BargainingSolution,
     Component,
     Elimination,
     EliminationResult,
@@ -35,19 +37,25 @@ from crisisgames.solvers import (
     expected_payoffs,
     is_nash,
     iterated_elimination,
+    kalai_smorodinsky,
     nash_equilibria,
+    nash_solution,
     nonmyopic_equilibria,
     payoff_dominant,
     perfect_bayesian_equilibria,
     pure_nash_equilibria,
     regret,
     risk_dominant,
+    rubinstein,
+    rubinstein_breakdown,
     stability,
     theory_of_moves,
 )
 
 __all__ = [
     "METHODS",
+    "BargainingProblem",
+    "BargainingSolution",
     "BatchSolution",
     "Component",
     "ConflictModel",
@@ -67,14 +75,18 @@ __all__ = [
     "expected_payoffs",
     "is_nash",
     "iterated_elimination",
+    "kalai_smorodinsky",
     "load",
     "nash_equilibria",
+    "nash_solution",
     "nonmyopic_equilibria",
     "payoff_dominant",
     "perfect_bayesian_equilibria",
     "pure_nash_equilibria",
     "regret",
     "risk_dominant",
+    "rubinstein",
+    "rubinstein_breakdown",
     "stability",
     "theory_of_moves",
     "to_normal_form",

@@ -1,5 +1,6 @@
 """Game models: normal form, batches, trees, option-form conflicts, bargaining problems."""
 
+from crisisgames.games.bargaining import BargainingProblem
 from crisisgames.games.batch import BatchSolution, GameBatch
 from crisisgames.games.conflict import ConflictModel
 from crisisgames.games.extensive_form import GameTree, chance, decision, terminal
@@ -7,6 +8,7 @@ from crisisgames.games.normal_form import NormalFormGame
 from crisisgames.games.tree_strategies import to_normal_form
 
 __all__ = [
+    "BargainingProblem",
     "BatchSolution",
     "ConflictModel",
     "GameBatch",

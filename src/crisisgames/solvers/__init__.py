@@ -1,6 +1,15 @@
 """Solvers for normal-form games: one entry point, dominance, selection, batches."""
 
 from crisisgames.solvers.backward_induction import backward_induction
+from crisisgames.solvers.bargaining import (
+    BargainingSolution,
+    egalitarian,
+    kalai_smorodinsky,
+    nash_solution,
+    rubinstein,
+    rubinstein_breakdown,
+    utilitarian,
+)
 from crisisgames.solvers.bayesian import perfect_bayesian_equilibria
 from crisisgames.solvers.dominance import (
     Elimination,
@@ -23,6 +32,7 @@ from crisisgames.solvers.tom import nonmyopic_equilibria, theory_of_moves
 
 __all__ = [
     "METHODS",
+    "BargainingSolution",
     "Component",
     "Elimination",
     "EliminationResult",
@@ -32,17 +42,23 @@ __all__ = [
     "backward_induction",
     "best_responses",
     "dominated_actions",
+    "egalitarian",
     "expected_payoffs",
     "is_nash",
     "iterated_elimination",
+    "kalai_smorodinsky",
     "nash_equilibria",
+    "nash_solution",
     "nonmyopic_equilibria",
     "payoff_dominant",
     "perfect_bayesian_equilibria",
     "pure_nash_equilibria",
     "regret",
     "risk_dominant",
+    "rubinstein",
+    "rubinstein_breakdown",
     "stability",
     "stability_table",
     "theory_of_moves",
+    "utilitarian",
 ]
