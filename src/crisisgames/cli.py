@@ -118,6 +118,12 @@ def write_report(directory: str | Path) -> Path:
         if scenario.figures is not None:
             for fig in scenario.figures(out):
                 parts += ["", f"![{name}]({fig.name})"]
+    # Sweeps: regime maps and exact regime boundaries of the settlement games.
+    from crisisgames.report_sweeps import sweep_figures, sweep_summary
+
+    parts += ["", "## Sweeps", "", "```", sweep_summary(), "```"]
+    for fig in sweep_figures(out):
+        parts += ["", f"![{fig.stem}]({fig.name})"]
     path = out / "report.md"
     path.write_text("\n".join(parts) + "\n", encoding="utf-8")
     return path

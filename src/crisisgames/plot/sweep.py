@@ -22,7 +22,13 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["plot_payoffs", "plot_regime_map", "plot_strategies", "plot_war_map"]
+__all__ = [
+    "plot_payoffs",
+    "plot_regime_map",
+    "plot_strategies",
+    "plot_tornado",
+    "plot_war_map",
+]
 
 
 def _axes(ax: Axes | None) -> Axes:
@@ -285,4 +291,95 @@ def plot_war_map(
     ax.figure.colorbar(mesh, ax=ax, label=f"P(war), {reduce} over the equilibria")
     ax.set_xlabel(_label(ds, x))
     ax.set_ylabel(_label(ds, y))
+    return ax
+
+
+_TORNADO_COLUMNS = ("parameter", "low", "high", "at_low", "at_high", "at_default")
+
+
+def plot_tornado(
+    data: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    xlabel: str = "outcome",
+    ranges: bool = True,
+) -> Axes:
+    """A tornado chart of one-at-a-time sensitivities, the widest swing on top.
+
+    Each parameter gets two horizontal bars starting at the outcome at the defaults: one
+    to the outcome with the parameter at the low end of its range (just above the
+    parameter's tick), one to the outcome at the high end (just below).  A vertical line
+    marks the outcome at the defaults.
+
+    Parameters
+    ----------
+    data
+        The table of :func:`~crisisgames.sweep.sensitivity.tornado` (columns
+        ``parameter``, ``low``, ``high``, ``at_low``, ``at_high``, ``at_default``); the bars
+        keep its row order from the top down (``tornado`` sorts by decreasing swing).
+    ax
+        Axes to draw on (default: a new figure's).
+    xlabel
+        The outcome's name, for the x axis (the table does not carry it).
+    ranges
+        Whether to add each parameter's range to its tick label (``"name [low, high]"``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The bars are in ``ax.containers``: the low ends (gid ``"tornado-low"``), then the
+        high ends (gid ``"tornado-high"``), each in the table's row order.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from crisisgames.sweep.sensitivity import tornado
+    >>> t = tornado("chicken-goals", ["escalation", "dishonour"])
+    >>> ax = plot_tornado(t, xlabel="P(war)", ranges=False)
+    >>> [label.get_text() for label in ax.get_yticklabels()]
+    ['dishonour', 'escalation']
+    >>> [round(float(bar.get_x() + bar.get_width()), 3) for bar in ax.containers[1]]
+    [0.0, 0.033]
+    """
+    missing = [c for c in _TORNADO_COLUMNS if c not in data.columns]
+    if missing:
+        raise InvalidParameterError(
+            f"not a tornado table: missing the column(s) {missing} "
+            "(see crisisgames.sweep.sensitivity.tornado)"
+        )
+    if len(data) == 0:
+        raise InvalidParameterError("the tornado table has no rows")
+    ax = _axes(ax)
+    n = len(data)
+    # Row 0 (the widest swing) at the top: y runs from n - 1 down to 0.
+    y = np.arange(n)[::-1]
+    base = np.asarray(data["at_default"], dtype=float)
+    # The two ends side by side (low above, high below the tick), not stacked: both ends of
+    # a non-monotone outcome can lie on the same side of the default, and would hide each other.
+    for end, offset, color in (("low", 0.2, "tab:blue"), ("high", -0.2, "tab:orange")):
+        values = np.asarray(data[f"at_{end}"], dtype=float)
+        bars = ax.barh(
+            y + offset,
+            values - base,
+            left=base,
+            height=0.4,
+            color=color,
+            alpha=0.8,
+            label=f"parameter at the {end} end of its range",
+            gid=f"tornado-{end}",
+        )
+        for bar in bars:  # matplotlib gives the container, not its patches, the gid
+            bar.set_gid(f"tornado-{end}")
+    # The outcome at the defaults is the same on every row (one solve); draw the first.
+    ax.axvline(base[0], color="k", linewidth=1, gid="default")
+    names = [str(p) for p in data["parameter"]]
+    if ranges:
+        names = [
+            f"{name} [{lo:g}, {hi:g}]"
+            for name, lo, hi in zip(names, data["low"], data["high"], strict=True)
+        ]
+    ax.set_yticks(y, names)
+    ax.set_xlabel(xlabel)
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.02, 1))  # off the bars
     return ax
