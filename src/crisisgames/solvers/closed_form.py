@@ -59,7 +59,7 @@ def _vertex_code(v: float) -> int:
 class _Tables:
     """Lookup tables indexed by the 9-bit set ``code`` of a game's Nash candidates.
 
-    Row ``code`` of ``p_value`` lists, slot by slot in canonical order, the row player's
+    Row ``code`` of ``value`` lists, slot by slot in canonical order, each player's
     strategy where it is pure ((0, 1) at the interior point, whose value is filled in per
     game; NaN past the last equilibrium); ``slot_of`` where each candidate is listed;
     ``component`` the slot's connected component.
@@ -67,8 +67,7 @@ class _Tables:
 
     count: np.ndarray  # (512,) int8
     continuum: np.ndarray  # (512,) bool
-    p_value: np.ndarray  # (512, 9, 2) float: the strategy ((0, 1) at the interior point)
-    q_value: np.ndarray
+    value: np.ndarray  # (512, 9, 2, 2): slot, player, strategy ((0, 1) at the interior)
     slot_of: np.ndarray  # (9, 512) int8: slot of candidate c in the listing of code (-1: absent)
     component: np.ndarray  # (512, 9) int8: component of each slot's equilibrium (-1 pad)
 
@@ -98,8 +97,7 @@ def _tables() -> _Tables:
     return _Tables(
         members.sum(axis=1).astype(np.int8),
         continuum,
-        value[slot_code["p"]],
-        value[slot_code["q"]],
+        np.stack([value[slot_code["p"]], value[slot_code["q"]]], axis=2),
         np.where(members.T == 1, np.cumsum(members, axis=1).T - 1, -1).astype(np.int8),
         component,
     )
@@ -114,12 +112,24 @@ _INTERIOR_Q = tuple(c for c, (_, q) in enumerate(_CANDIDATES) if q == _P_STAR)
 Tests = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
-def _sign_tests(d1: np.ndarray, d0: np.ndarray, eps: np.ndarray) -> dict[float, Tests]:
-    """(>= 0, <= 0, == 0) up to ``eps`` for the gains at q = 1 (``d1``) and q = 0 (``d0``)."""
-    neg = -eps
+def _sign_tests(d1: np.ndarray, d0: np.ndarray, M: np.ndarray, tol: float) -> dict[float, Tests]:
+    """(>= 0, <= 0, == 0) for the gains at q = 1 (``d1``) and q = 0 (``d0``), a gain within
+    ``tol`` times its game's payoff range counting as zero.
+
+    The per-game range matters only where a gain is that small; the batch's overall range
+    bounds every game's, so the exact tests run only on the (usually no) games with a gain
+    below ``tol`` times the overall range, and plain sign tests serve the rest.
+    """
+    bound = tol * (float(M.max()) - float(M.min())) if tol and M.size else 0.0
     out = {}
     for q, d in ((1.0, d1), (0.0, d0)):
-        ge, le = d >= neg, d <= eps
+        ge, le = d >= 0, d <= 0
+        if bound > 0:
+            near = np.flatnonzero((d <= bound) & (d >= -bound))
+            if len(near):
+                eps = tol * _span(M[..., near])
+                ge[near] = d[near] >= -eps
+                le[near] = d[near] <= eps
         out[q] = (ge, le, ge & le)
     return out
 
@@ -151,25 +161,27 @@ def _rows(table: np.ndarray, K: int, code: np.ndarray) -> np.ndarray:
 
 
 def _strategies(
-    table_value: np.ndarray, interior: tuple[int, ...], code: np.ndarray, star: np.ndarray, K: int
-) -> np.ndarray:
-    """(G, K, 2) strategies: the slot's pure value, or the interior point, or NaN.
+    code: np.ndarray, stars: tuple[np.ndarray, np.ndarray], K: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(G, K, 2) strategies of both players: each slot's pure strategy, or the interior
+    point, or NaN.
 
-    ``interior`` lists the candidates whose strategy is the interior point; the games
-    that have one among their equilibria are few, so they are found from the code bits
-    and filled in by index rather than by a pass over every slot.
+    One gather of whole table rows writes both players' strategies (they are views of one
+    array).  The games with an interior point among their equilibria are few, so they are
+    found from the code bits and filled in by index rather than by a pass over every slot.
     """
-    out = _rows(table_value, K, code)  # the pure strategies, written once in place
-    bits = np.uint16(sum(1 << c for c in interior))
-    games = np.flatnonzero(code & bits)
-    sub, t = code[games], star[games]
-    for c in interior:
-        slot = _T.slot_of[c][sub]
-        present = slot >= 0
-        g, k, v = games[present], slot[present], t[present]
-        out[g, k, 0] = v
-        out[g, k, 1] = 1.0 - v
-    return out
+    both = np.take(np.ascontiguousarray(_T.value[:, :K]), code, axis=0)  # (G, K, 2, 2)
+    for i, (interior, star) in enumerate(zip((_INTERIOR_P, _INTERIOR_Q), stars, strict=True)):
+        bits = np.uint16(sum(1 << c for c in interior))
+        games = np.flatnonzero(code & bits)
+        sub, t = code[games], star[games]
+        for c in interior:
+            slot = _T.slot_of[c][sub]
+            present = slot >= 0
+            g, k, v = games[present], slot[present], t[present]
+            both[g, k, i, 0] = v
+            both[g, k, i, 1] = 1.0 - v
+    return both[:, :, 0, :], both[:, :, 1, :]
 
 
 def _solve_2x2(U: np.ndarray, tol: float) -> _Solution2x2:
@@ -185,8 +197,8 @@ def _solve_2x2(U: np.ndarray, tol: float) -> _Solution2x2:
     # ties: each gain becomes the tests (>= 0, <= 0, == 0) up to that tolerance.
     a1, a0 = a00 - a10, a01 - a11  # at q = 1 and q = 0
     b1, b0 = b00 - b01, b10 - b11  # at p = 1 and p = 0
-    row = _sign_tests(a1, a0, tol * _span(U[0]))
-    col = _sign_tests(b1, b0, tol * _span(U[1]))
+    row = _sign_tests(a1, a0, U[0], tol)
+    col = _sign_tests(b1, b0, U[1], tol)
     p_star, has_p = _interior(b1, b0, col)  # column player indifferent
     q_star, has_q = _interior(a1, a0, row)  # row player indifferent
     # At the interior points the gain is zero by construction.
@@ -201,10 +213,11 @@ def _solve_2x2(U: np.ndarray, tol: float) -> _Solution2x2:
     K = int(count.max()) if G else 0
     # A pure strategy with two best responses is the only way a 2x2 game is degenerate.
     degenerate = row[1.0][2] | row[0.0][2] | col[1.0][2] | col[0.0][2]
+    x, y = _strategies(code, (p_star, q_star), K)
     return _Solution2x2(
         count,
-        _strategies(_T.p_value, _INTERIOR_P, code, p_star, K),
-        _strategies(_T.q_value, _INTERIOR_Q, code, q_star, K),
+        x,
+        y,
         degenerate,
         _T.continuum[code],
         _rows(_T.component, K, code),
