@@ -51,9 +51,7 @@ def test_out_of_range_parameter_is_a_clean_error(capsys: pytest.CaptureFixture[s
     assert code == 2 and "outside its range" in err
 
 
-def test_sweep_writes_a_labeled_dataset(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_sweep_writes_a_labeled_dataset(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out_file = tmp_path / "v.nc"
     code, out, _ = run(
         capsys, "sweep", "verification", "--over", "penalty=0:1:6", "--out", str(out_file)
@@ -75,3 +73,17 @@ def test_report_writes_markdown_and_figures(
     assert "## brinkmanship" in text and "## fraser-hipel" in text
     assert (tmp_path / "brinkmanship_window.png").stat().st_size > 0
     assert "report written to" in out
+
+
+@pytest.mark.parametrize("executor", [["--workers", "2"], ["--dask", "local"]])
+def test_sweep_on_an_executor_matches_serial(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, executor: list[str]
+) -> None:
+    if executor[0] == "--dask":
+        pytest.importorskip("distributed", reason="the dask extra")
+    args = ["sweep", "verification", "--over", "penalty=0:1:6"]
+    assert run(capsys, *args, "--out", str(tmp_path / "serial.nc"))[0] == 0
+    assert run(capsys, *args, *executor, "--out", str(tmp_path / "pool.nc"))[0] == 0
+    with xr.open_dataset(tmp_path / "serial.nc") as a, xr.open_dataset(tmp_path / "pool.nc") as b:
+        assert a["n_equilibria"].values.tolist() == b["n_equilibria"].values.tolist()
+        assert a.equals(b)

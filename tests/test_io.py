@@ -44,6 +44,7 @@ def same_floats(a: np.ndarray, b: np.ndarray) -> bool:
 
 # ============================================================================= games
 
+
 def fraction_game() -> NormalFormGame:
     return NormalFormGame.from_arrays(
         [["1/3", "-2/7"], [1, "5/2"]],
@@ -72,7 +73,9 @@ def three_player_game() -> NormalFormGame:
 
 def chicken_ranks() -> NormalFormGame:
     return NormalFormGame.from_ranks(
-        [[3, 2], [4, 1]], [[3, 4], [2, 1]], players=["US", "USSR"],
+        [[3, 2], [4, 1]],
+        [[3, 4], [2, 1]],
+        players=["US", "USSR"],
         actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
     )
 
@@ -82,6 +85,7 @@ def zero_game() -> NormalFormGame:
 
 
 # ============================================================================= JSON: games
+
 
 @pytest.mark.parametrize(
     "make", [fraction_game, float_game, three_player_game, chicken_ranks, zero_game]
@@ -143,7 +147,9 @@ def test_huge_integers_stay_exact() -> None:
 
 def test_unicode_and_quoted_labels() -> None:
     game = NormalFormGame.from_arrays(
-        [[1, 2]], [[3, 4]], players=["Хрущёв", 'JFK "Jack"'],
+        [[1, 2]],
+        [[3, 4]],
+        players=["Хрущёв", 'JFK "Jack"'],
         actions=[["wait"], ["quarantine \\ blockade", "strike"]],
     )
     assert from_json(to_json(game)) == game
@@ -168,8 +174,11 @@ def test_compact_json() -> None:
 def test_hand_written_game_mixing_numbers_and_fractions() -> None:
     # Strings are exact decimals/fractions; JSON numbers are floats taken at face value.
     g = game_from_dict(
-        {"players": ["R", "C"], "actions": [["u", "d"], ["l"]],
-         "payoffs": [[["0.1"], [0.1]], [[2], ["-3/4"]]]}
+        {
+            "players": ["R", "C"],
+            "actions": [["u", "d"], ["l"]],
+            "payoffs": [[["0.1"], [0.1]], [[2], ["-3/4"]]],
+        }
     )
     assert g.exact_payoffs[0, 0, 0] == F(1, 10)
     assert g.exact_payoffs[0, 1, 0] == F(0.1)
@@ -177,6 +186,7 @@ def test_hand_written_game_mixing_numbers_and_fractions() -> None:
 
 
 # ============================================================================= JSON: equilibria
+
 
 def _assert_same_result(back: object, res: EquilibriumSet) -> None:
     assert isinstance(back, EquilibriumSet)
@@ -251,9 +261,7 @@ def test_equilibrium_labels_differing_from_game_kept() -> None:
 
 @settings(max_examples=25, deadline=None)
 @given(
-    st.lists(
-        st.fractions(min_value=-5, max_value=5, max_denominator=7), min_size=12, max_size=12
-    ),
+    st.lists(st.fractions(min_value=-5, max_value=5, max_denominator=7), min_size=12, max_size=12),
     st.booleans(),
 )
 def test_random_games_round_trip(values: list[Fraction], exact: bool) -> None:
@@ -265,6 +273,7 @@ def test_random_games_round_trip(values: list[Fraction], exact: bool) -> None:
 
 # ============================================================================= JSON: errors
 
+
 def test_json_errors() -> None:
     with pytest.raises(InvalidGameError, match="not valid JSON"):
         from_json("{ not json")
@@ -275,8 +284,9 @@ def test_json_errors() -> None:
     with pytest.raises(InvalidGameError, match="missing field 'payoffs'"):
         game_from_dict({"players": ["a"], "actions": [["x"]]})
     with pytest.raises(InvalidGameError, match="expected 2 entries"):
-        game_from_dict({"players": ["a", "b"], "actions": [["x"], ["y", "z"]],
-                        "payoffs": [[[1]], [[2]]]})
+        game_from_dict(
+            {"players": ["a", "b"], "actions": [["x"], ["y", "z"]], "payoffs": [[[1]], [[2]]]}
+        )
     with pytest.raises(InvalidGameError, match="type 'EquilibriumSet'"):
         game_from_dict(to_dict(nash_equilibria(zero_game())))
     with pytest.raises(InvalidGameError, match="not a number"):
@@ -450,6 +460,7 @@ def test_comment_with_punctuation_is_skipped() -> None:
 
 # ============================================================================= .nfg: rules
 
+
 def test_payoff_list_ordering_2x2() -> None:
     # With the first player's strategy changing fastest, the list 1 1 0 2 2 0 3 3 for a 2x2
     # game means: (a1,b1) -> (1,1), (a2,b1) -> (0,2), (a1,b2) -> (2,0), (a2,b2) -> (3,3).
@@ -486,7 +497,8 @@ def test_number_formats_read_exactly() -> None:
     assert exact_table(g) == [[[F(1, 3)], [2], [F(1, 4)]], [[F(-1, 10)], [150], [F(-1, 2)]]]
     assert g.exact_payoffs[1, 0, 0] != F(-0.1)  # the decimal, not the nearest float
     assert read_nfg('NFG 1 R "" { "P1" } { 2 }\n1.5E+2 3e-1').exact_payoffs[0].tolist() == [
-        150, F(3, 10)
+        150,
+        F(3, 10),
     ]
 
 
@@ -499,9 +511,9 @@ def test_null_outcome_and_optional_commas() -> None:
 
 
 def test_labels_with_spaces_and_escaped_quotes() -> None:
-    text = r'''NFG 1 R "Title with \"quotes\"" { "John F. Kennedy" "Nikita \"N.S.\" Khrushchev" }
+    text = r"""NFG 1 R "Title with \"quotes\"" { "John F. Kennedy" "Nikita \"N.S.\" Khrushchev" }
     { { "naval blockade" "air \\ strike" } { "withdraw the \"missiles\"" "stay" } } ""
-    1 2 3 4 5 6 7 8'''
+    1 2 3 4 5 6 7 8"""
     g = read_nfg(text)
     assert g.players == ("John F. Kennedy", 'Nikita "N.S." Khrushchev')
     assert g.actions == (("naval blockade", "air \\ strike"), ('withdraw the "missiles"', "stay"))
@@ -525,10 +537,13 @@ def test_read_from_path_and_latin1(tmp_path: Path) -> None:
 
 # ============================================================================= .nfg: writing
 
+
 def test_write_nfg_format() -> None:
     g = NormalFormGame.from_arrays(
-        [[1, 2, 3], [4, 5, 6]], [[-1, "1/2", 0], [0, 0, "7/3"]],
-        players=["Row player", "Col"], actions=[["up", 'say "no"'], ["l", "c", "r"]],
+        [[1, 2, 3], [4, 5, 6]],
+        [[-1, "1/2", 0], [0, 0, "7/3"]],
+        players=["Row player", "Col"],
+        actions=[["up", 'say "no"'], ["l", "c", "r"]],
     )
     text = write_nfg(g, title="A test")
     assert text.splitlines() == [
@@ -559,9 +574,7 @@ def test_write_nfg_float_payoffs_as_decimals() -> None:
     assert same_floats(back.payoffs, g.payoffs)
 
 
-@pytest.mark.parametrize(
-    "make", [fraction_game, three_player_game, chicken_ranks, zero_game]
-)
+@pytest.mark.parametrize("make", [fraction_game, three_player_game, chicken_ranks, zero_game])
 def test_write_read_nfg_round_trip(make: Any, tmp_path: Path) -> None:
     game = make()
     path = tmp_path / "g.nfg"
@@ -583,7 +596,8 @@ def test_write_read_nfg_float_game_keeps_float_values() -> None:
 
 def test_write_read_nfg_one_player_and_odd_labels() -> None:
     game = NormalFormGame(
-        [[F(1, 3), F(-2), F(5, 7)]], players=['solo "one"'],
+        [[F(1, 3), F(-2), F(5, 7)]],
+        players=['solo "one"'],
         actions=[["a b", "back\\slash", "end\\"]],
     )
     assert read_nfg(write_nfg(game)) == game
@@ -617,7 +631,7 @@ HEAD = 'NFG 1 R "t" { "P1" "P2" } { { "a" "b" } { "c" "d" } }\n'
         (HEAD + '{ { "o" 1 2 } { "p" 3 } }\n1 1 2 2', "outcome 2 has 1 payoff"),
         (HEAD + '{ { "o" 1 2 } }\n1 1 1', "found 3 outcome index(es), expected 4"),
         (HEAD + '{ { "o" 1 2 } }\n1 1 1 2', "outcome index 2 is not one of 0..1"),
-        (HEAD + '{ { 1 2 } }\n1 1 1 1', "outcome's name"),
+        (HEAD + "{ { 1 2 } }\n1 1 1 1", "outcome's name"),
     ],
 )
 def test_malformed_nfg(text: str, message: str) -> None:

@@ -217,8 +217,12 @@ def test_3x3x2_with_dominant_third_player_reduces_to_a_bimatrix_game() -> None:
     U[0, :, :, 1] = U[1, :, :, 1] = np.diag([1, 2, 3])
     U[2, :, :, 1] = 1
     mixes = [
-        [1, 0, 0], [0, 1, 0], [0, 0, 1],
-        [2 / 3, 1 / 3, 0], [3 / 4, 0, 1 / 4], [0, 3 / 5, 2 / 5],
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+        [2 / 3, 1 / 3, 0],
+        [3 / 4, 0, 1 / 4],
+        [0, 3 / 5, 2 / 5],
         [6 / 11, 3 / 11, 2 / 11],
     ]
     sol = _n_player_equilibria(U)
@@ -426,14 +430,17 @@ def test_against_gambit_enumpoly_oracle() -> None:
             continue
         for e in theirs:
             if not any(np.allclose(np.concatenate(e), o, atol=1e-6, rtol=0) for o in ours):
-                problems.append(f"{rec.get('id')}: missed {[s.tolist() for s in e]} "
-                                f"(oracle regret {_regret(U, e).max():.2g})")
+                problems.append(
+                    f"{rec.get('id')}: missed {[s.tolist() for s in e]} "
+                    f"(oracle regret {_regret(U, e).max():.2g})"
+                )
         for pure in rec.get("pure_equilibria", []):
             prof = tuple(np.eye(n)[a] for n, a in zip(U.shape[1:], pure, strict=True))
             if not any(np.allclose(np.concatenate(prof), o, atol=1e-9) for o in ours):
                 problems.append(f"{rec.get('id')}: missed pure equilibrium {pure}")
         extra = [
-            p for p, o in zip(sol.profiles, ours, strict=True)
+            p
+            for p, o in zip(sol.profiles, ours, strict=True)
             if not any(np.allclose(np.concatenate(e), o, atol=1e-6, rtol=0) for e in theirs)
         ]
         if extra:
@@ -441,5 +448,7 @@ def test_against_gambit_enumpoly_oracle() -> None:
             if max(regrets) > 1e-9 * max(1.0, float(np.abs(U).max())):
                 problems.append(f"{rec.get('id')}: extra profiles with regrets {regrets}")
             if rec.get("family") == "random" and len(sol.profiles) % 2 == 0:
-                problems.append(f"{rec.get('id')}: even count {len(sol.profiles)} in a generic game")
+                problems.append(
+                    f"{rec.get('id')}: even count {len(sol.profiles)} in a generic game"
+                )
     assert not problems, "\n".join(problems)

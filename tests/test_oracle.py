@@ -99,7 +99,9 @@ def test_float_batched_matches_gambit() -> None:
         sol = GameBatch.from_arrays(A, B).solve()
         for g, rec in enumerate(recs):
             k = int(sol.count[g])
-            found = [np.concatenate([sol.strategies[0][g, e], sol.strategies[1][g, e]]) for e in range(k)]
+            found = [
+                np.concatenate([sol.strategies[0][g, e], sol.strategies[1][g, e]]) for e in range(k)
+            ]
             if _match_float(found, _expected(rec)) != (0, 0):
                 failures.append((shape, rec["id"]))
     assert failures == []
@@ -119,7 +121,9 @@ def test_exact_batched_matches_gambit() -> None:
 
 
 def test_live_gambit_oracle() -> None:
-    gbt = pytest.importorskip("pygambit", reason="live oracle runs where the gambit extra is installed")
+    gbt = pytest.importorskip(
+        "pygambit", reason="live oracle runs where the gambit extra is installed"
+    )
     rng = np.random.default_rng(2026)
     for _ in range(40):
         m, n = rng.integers(2, 5, size=2)

@@ -7,6 +7,7 @@ and ``crisisgames report``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -146,13 +147,14 @@ def run_sweep(args: argparse.Namespace) -> str:
     grid = Grid(scenario, axes, fixed=_parse_settings(args.set, scenario))
     checkpoint = args.checkpoint or (f"{args.out}.chunks" if args.resume else None)
     executor: cf.Executor | None = None
-    try:
+    with contextlib.ExitStack() as stack:  # shuts the pool or the Dask cluster down
         if args.dask:
             from crisisgames.sweep.dask_executor import dask_executor
 
-            executor = dask_executor(None if args.dask == "local" else args.dask)
+            address = None if args.dask == "local" else args.dask
+            executor = stack.enter_context(dask_executor(address))
         elif args.workers and args.workers > 1:
-            executor = cf.ProcessPoolExecutor(args.workers)
+            executor = stack.enter_context(cf.ProcessPoolExecutor(args.workers))
         ds = sweep(
             grid,
             executor=executor,
@@ -160,9 +162,6 @@ def run_sweep(args: argparse.Namespace) -> str:
             resume=args.resume,
             **({"chunk_size": args.chunk_size} if args.chunk_size else {}),
         )
-    finally:
-        if isinstance(executor, cf.ProcessPoolExecutor):
-            executor.shutdown()
     path = save_dataset(ds, args.out)
     counts = ds["n_equilibria"].values.ravel()
     regimes = (
