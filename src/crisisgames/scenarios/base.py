@@ -27,6 +27,7 @@ __all__ = [
     "Parameter",
     "Scenario",
     "as_exact",
+    "assemble_payoffs",
     "catalog",
     "get",
     "load",
@@ -290,6 +291,33 @@ def as_exact(params: Mapping[str, Any]) -> dict[str, Any]:
             out[k] = Fraction(repr(float(v)))
         else:
             out[k] = Fraction(v)
+    return out
+
+
+def assemble_payoffs(
+    game_shape: tuple[int, ...], entries: Mapping[tuple[int, ...], Any]
+) -> np.ndarray:
+    """A payoff array ``(*game_shape, *parameter shape)`` from ``{index: value}``.
+
+    Values are scalars (exact Fractions from :func:`as_exact`, or floats) or broadcastable
+    parameter arrays; with scalar Fractions the array holds exact values (object dtype),
+    otherwise floats.  This is how the vectorised scenario builders assemble a game, or a
+    whole batch of games, from payoff formulas.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> assemble_payoffs((1, 2), {(0, 0): Fraction(1, 3), (0, 1): 0}).tolist()
+    [[Fraction(1, 3), 0]]
+    >>> assemble_payoffs((1, 2), {(0, 0): np.array([1.0, 2.0]), (0, 1): 0.5}).tolist()
+    [[[1.0, 2.0], [0.5, 0.5]]]
+    """
+    values = list(entries.values())
+    shape = np.broadcast_shapes(*(np.shape(v) for v in values))
+    exact = shape == () and any(isinstance(v, Fraction) for v in values)
+    out = np.empty((*game_shape, *shape), dtype=object if exact else float)
+    for idx, v in entries.items():
+        out[idx] = v
     return out
 
 

@@ -53,7 +53,6 @@ weights of missiles, security and averting war, ``c`` its war cost):
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -61,7 +60,14 @@ import numpy as np
 from crisisgames.actors import ordinal_ranks
 from crisisgames.games.batch import GameBatch
 from crisisgames.games.normal_form import NormalFormGame
-from crisisgames.scenarios.base import OutcomeData, Parameter, Scenario, as_exact, register
+from crisisgames.scenarios.base import (
+    OutcomeData,
+    Parameter,
+    Scenario,
+    as_exact,
+    assemble_payoffs,
+    register,
+)
 from crisisgames.scenarios.chicken import ACTIONS, PLAYERS, US_RANKS, USSR_RANKS
 
 __all__ = ["BRAMS_RANKS", "goal_ranks", "payoff_arrays", "reading"]
@@ -142,14 +148,10 @@ def payoff_arrays(**p: Any) -> np.ndarray:
         [(wt + wg) / 2, wr + wt + wg],
         [d * wg / 2, -e * cs],
     ]
-    shape = np.broadcast_shapes(*(np.shape(v) for row in us + ussr for v in row))
-    exact = any(isinstance(v, Fraction) for row in us + ussr for v in row) and shape == ()
-    out = np.empty((2, 2, 2, *shape), dtype=object if exact else float)
-    for i, m in enumerate((us, ussr)):
-        for r, row in enumerate(m):
-            for c, v in enumerate(row):
-                out[i, r, c] = v
-    return out
+    return assemble_payoffs(
+        (2, 2, 2),
+        {(i, r, c): m[r][c] for i, m in enumerate((us, ussr)) for r in range(2) for c in range(2)},
+    )
 
 
 def build(**p: Any) -> NormalFormGame:

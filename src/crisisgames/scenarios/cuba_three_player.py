@@ -73,13 +73,19 @@ Examples
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from crisisgames.games.normal_form import NormalFormGame
-from crisisgames.scenarios.base import OutcomeData, Parameter, Scenario, as_exact, register
+from crisisgames.scenarios.base import (
+    OutcomeData,
+    Parameter,
+    Scenario,
+    as_exact,
+    assemble_payoffs,
+    register,
+)
 from crisisgames.terms import ACTORS, WAR_COSTS, settlement_value, term_parameters
 
 __all__ = ["ACTIONS", "PLAYERS", "payoff_arrays"]
@@ -188,13 +194,7 @@ def payoff_arrays(**p: Any) -> np.ndarray:
                         r = p["war_risk_quarantine"]
                         v = (1 - r) * v - r * p[f"war_cost_{a}"]
                     entries[i, us, ussr, cuba] = v
-    values = list(entries.values())
-    shape = np.broadcast_shapes(*(np.shape(v) for v in values))
-    exact = shape == () and any(isinstance(v, Fraction) for v in values)
-    out = np.empty((3, 2, 2, 2, *shape), dtype=object if exact else float)
-    for idx, v in entries.items():
-        out[idx] = v
-    return out
+    return assemble_payoffs((3, 2, 2, 2), entries)
 
 
 def build(**p: Any) -> NormalFormGame:

@@ -58,14 +58,20 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from crisisgames.games.batch import GameBatch
 from crisisgames.games.normal_form import NormalFormGame
-from crisisgames.scenarios.base import OutcomeData, Parameter, Scenario, as_exact, register
+from crisisgames.scenarios.base import (
+    OutcomeData,
+    Parameter,
+    Scenario,
+    as_exact,
+    assemble_payoffs,
+    register,
+)
 from crisisgames.terms import WAR_COSTS, settlement_value, term_parameters
 
 __all__ = [
@@ -173,15 +179,16 @@ def payoff_arrays(**p: Any) -> np.ndarray:
     ('-2/5', '-2/5')
     """
     deal, hold = _values(p)
-    flat = [v for row in deal for v in row] + hold
-    shape = np.broadcast_shapes(*(np.shape(v) for v in flat))
-    exact = shape == () and any(isinstance(v, Fraction) for v in flat)
-    out = np.empty((2, 3, 8, *shape), dtype=object if exact else float)
-    for i in range(2):
-        for o in range(3):
-            for s in range(8):  # 48 entries, each a whole parameter array
-                out[i, o, s] = deal[i][o] if ACCEPTS[o, s] else hold[i]
-    return out
+    # 48 entries, each a whole parameter array: the deal where the plan accepts the offer.
+    return assemble_payoffs(
+        (2, 3, 8),
+        {
+            (i, o, s): deal[i][o] if ACCEPTS[o, s] else hold[i]
+            for i in range(2)
+            for o in range(3)
+            for s in range(8)
+        },
+    )
 
 
 def build(**p: Any) -> NormalFormGame:

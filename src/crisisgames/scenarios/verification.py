@@ -43,14 +43,20 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from crisisgames.games.batch import GameBatch
 from crisisgames.games.normal_form import NormalFormGame
-from crisisgames.scenarios.base import OutcomeData, Parameter, Scenario, as_exact, register
+from crisisgames.scenarios.base import (
+    OutcomeData,
+    Parameter,
+    Scenario,
+    as_exact,
+    assemble_payoffs,
+    register,
+)
 from crisisgames.terms import term_parameters
 
 __all__ = [
@@ -151,15 +157,10 @@ def payoff_arrays(**p: Any) -> np.ndarray:
     zero = 0 * k
     us = [[-k, -k - (1 - D) * L], [zero, -L]]
     ussr = [[zero, (1 - D) * g - D * f], [zero, g]]
-    values = [v for m in (us, ussr) for row in m for v in row]
-    shape = np.broadcast_shapes(*(np.shape(v) for v in values))
-    exact = shape == () and any(isinstance(v, Fraction) for v in values)
-    out = np.empty((2, 2, 2, *shape), dtype=object if exact else float)
-    for i, m in enumerate((us, ussr)):
-        for r, row in enumerate(m):
-            for c, v in enumerate(row):
-                out[i, r, c] = v
-    return out
+    return assemble_payoffs(
+        (2, 2, 2),
+        {(i, r, c): m[r][c] for i, m in enumerate((us, ussr)) for r in range(2) for c in range(2)},
+    )
 
 
 def build(**p: Any) -> NormalFormGame:
