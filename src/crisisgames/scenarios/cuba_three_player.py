@@ -169,7 +169,7 @@ def payoff_arrays(**p: Any) -> np.ndarray:
     >>> [str(U[i, 1, 1, 1]) for i in range(3)]  # quarantine, missiles only, refuse
     ['-7/25', '-7/25', '-7/25']
     """
-    entries: dict[tuple[int, int, int, int], Any] = {}
+    entries: dict[tuple[int, ...], Any] = {}
     for us in range(2):
         for ussr in range(2):
             for cuba in range(2):
