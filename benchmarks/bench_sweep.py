@@ -12,10 +12,18 @@ with :func:`crisisgames.sweep.sweep`.  Two references, measured in the same run:
 Targets (issue 8): >= 5,000x nashpy, and within 5x of the bare kernel.  Peak memory
 (tracemalloc) of the sweep is printed for information.
 
+With ``--dask``, instead: a sweep of the 3x8 ``missile-trade`` scenario (leak x
+alliance_cost) that takes at least 20 s serially, serially and on a Dask
+``LocalCluster`` of two single-threaded worker processes (:func:`bench_dask`; the ``dask``
+extra).  Target (issue 8): Dask >= 1.6x serial.  The cluster is started and warmed up
+(every worker has imported the library) before the timings; its start-up time is printed
+apart.
+
 Run from the repository root::
 
     python benchmarks/bench_sweep.py            # 10^6 points
     python benchmarks/bench_sweep.py --quick    # 10^4 points, a smoke test
+    python benchmarks/bench_sweep.py --dask     # Dask on two workers vs serial
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ import numpy as np
 from crisisgames.scenarios import get
 from crisisgames.sweep import Grid, sweep
 
-__all__ = ["bench_sweep", "main"]
+__all__ = ["bench_dask", "bench_sweep", "main"]
 
 
 def _median_time(fn: Callable[[], object], repeats: int) -> float:
@@ -87,10 +95,90 @@ def bench_sweep(side: int = 1000, n_ref: int = 300, repeats: int = 3) -> dict[st
     }
 
 
+def bench_dask(
+    side: int = 600, chunk_size: int = 8192, repeats: int = 3, n_workers: int = 2
+) -> dict[str, float]:
+    """Median times (seconds) of a ``side x side`` ``missile-trade`` sweep, serially and
+    on a local Dask cluster of ``n_workers`` processes, and their ratio.
+
+    Both sweeps use the same chunks; the Datasets are checked equal.  The repeats
+    alternate serial and Dask runs, so a slow spell of the machine affects both.
+    """
+    from crisisgames.sweep.dask_executor import dask_executor
+
+    grid = Grid("missile-trade", {"leak": (0, 1, side), "alliance_cost": (0, 1, side)})
+    warm = Grid("missile-trade", {"leak": (0, 1, 20), "alliance_cost": (0, 1, 20)})
+    t_serial: list[float] = []
+    t_dask: list[float] = []
+    t0 = time.perf_counter()
+    with dask_executor(n_workers=n_workers) as executor:
+        t_start = time.perf_counter() - t0
+        # Warm-up: every worker imports the library and solves a chunk.
+        sweep(warm, executor=executor, chunk_size=50, progress=False)
+        sweep(warm, chunk_size=50, progress=False)
+        same = True
+        for _ in range(repeats):
+            gc.collect()
+            t0 = time.perf_counter()
+            ds_serial = sweep(grid, chunk_size=chunk_size, progress=False)
+            t_serial.append(time.perf_counter() - t0)
+            gc.collect()
+            t0 = time.perf_counter()
+            ds_dask = sweep(grid, executor=executor, chunk_size=chunk_size, progress=False)
+            t_dask.append(time.perf_counter() - t0)
+            same = same and ds_dask.equals(ds_serial)
+            del ds_serial, ds_dask
+    serial, dask = statistics.median(t_serial), statistics.median(t_dask)
+    return {
+        "points": grid.size,
+        "chunks": -(-grid.size // chunk_size),
+        "workers": n_workers,
+        "repeats": repeats,
+        "cluster_start_s": t_start,
+        "serial_s": serial,
+        "dask_s": dask,
+        "serial_all": t_serial,
+        "dask_all": t_dask,
+        "speedup": serial / dask,
+        "equal": same,
+    }
+
+
+def _main_dask(side: int, repeats: int) -> int:
+    import os
+
+    r = bench_dask(side=side, repeats=repeats)
+    print(
+        f"missile-trade sweep of {r['points']:,} points ({r['chunks']} chunks) to the Dataset, "
+        f"{os.cpu_count()} CPUs"
+    )
+    print(f"  Dask LocalCluster start      {r['cluster_start_s']:8.2f} s  (not counted)")
+    print(
+        f"  serial              median {r['serial_s']:8.2f} s  "
+        f"(runs: {', '.join(f'{t:.2f}' for t in r['serial_all'])})"
+    )
+    print(
+        f"  Dask, {r['workers']} workers      median {r['dask_s']:8.2f} s  "
+        f"(runs: {', '.join(f'{t:.2f}' for t in r['dask_all'])})"
+    )
+    print(
+        f"  serial / Dask = {r['speedup']:.2f}x  (target >= 1.6x, serial >= 20 s)  "
+        f"Datasets equal: {r['equal']}"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="10^4 points, a smoke test")
+    parser.add_argument(
+        "--dask", action="store_true", help="Dask on two workers vs serial (the dask extra)"
+    )
+    parser.add_argument("--dask-side", type=int, default=600, help="grid side for --dask")
+    parser.add_argument("--repeats", type=int, default=3, help="repeats for --dask")
     args = parser.parse_args(argv)
+    if args.dask:
+        return _main_dask(args.dask_side, args.repeats)
     r = bench_sweep(side=100 if args.quick else 1000, n_ref=50 if args.quick else 300)
     print(f"chicken-goals sweep of {r['points']:,} points to the Dataset")
     print(f"  sweep            {r['sweep_s']:8.3f} s  (peak traced memory {r['peak_MiB']:.0f} MiB)")
