@@ -23,6 +23,7 @@ it) and :meth:`spec_hash` a stable hash of it, which keys a sweep's checkpoints.
 
 from __future__ import annotations
 
+import abc
 import hashlib
 import json
 import math
@@ -254,43 +255,50 @@ def parse_axis(text: str, scenario: Scenario | str) -> tuple[str, Any]:
         raise InvalidParameterError(usage) from None
 
 
-class Space:
-    """What :class:`Grid` and :class:`Design` share; see the module docstring."""
+class Space(abc.ABC):
+    """What :class:`Grid` and :class:`Design` share (an abstract base); see the module
+    docstring."""
 
     scenario: Scenario
     fixed: dict[str, Any]
 
     @property
+    @abc.abstractmethod
     def names(self) -> tuple[str, ...]:
         """The swept parameters' names."""
-        raise NotImplementedError
+        ...
 
     @property
+    @abc.abstractmethod
     def dims(self) -> tuple[str, ...]:
         """The dataset's point dimensions."""
-        raise NotImplementedError
+        ...
 
     @property
+    @abc.abstractmethod
     def shape(self) -> tuple[int, ...]:
         """The sizes of :attr:`dims`."""
-        raise NotImplementedError
+        ...
 
     @property
     def size(self) -> int:
         """The number of points."""
         return math.prod(self.shape)
 
+    @abc.abstractmethod
     def points(self, start: int = 0, stop: int | None = None) -> dict[str, np.ndarray]:
         """The swept parameters' values at points ``start`` to ``stop - 1`` (flat arrays)."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def coords(self) -> dict[str, Any]:
         """Coordinates for a dataset: ``{name: (dims, values)}`` of every swept parameter."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def to_dict(self) -> dict[str, Any]:
         """A plain, JSON-serialisable description (see :func:`space_from_dict`)."""
-        raise NotImplementedError
+        ...
 
     def to_json(self) -> str:
         """:meth:`to_dict` as canonical JSON (sorted keys, no spaces)."""
