@@ -193,14 +193,18 @@ def _assemble(
     for old in order:
         comp_order.setdefault(comp_of[old], len(comp_order))
     equilibria = []
+    # Fetched once: game.exact_payoffs converts float payoffs to Fractions on each call.
+    U = game.payoffs
+    U_exact = game.exact_payoffs if exact_profiles is not None else None
     for old in order:
         strategies = tuple(tuple(float(v) for v in p) for p in profiles[old])
-        payoffs = tuple(float(v) for v in _expected(game.payoffs, profiles[old]))
         ex_s = ex_p = None
-        if exact_profiles is not None:
+        if U_exact is not None and exact_profiles is not None:
             ex_s = tuple(tuple(p) for p in exact_profiles[old])
-            ex_p = tuple(_expected(game.exact_payoffs, [np.array(p, dtype=object) for p in ex_s]))
+            ex_p = tuple(_expected(U_exact, [np.array(p, dtype=object) for p in ex_s]))
             payoffs = tuple(float(v) for v in ex_p)
+        else:
+            payoffs = tuple(float(v) for v in _expected(U, profiles[old]))
         equilibria.append(
             Equilibrium(
                 game.players,
