@@ -213,22 +213,49 @@ def regime_label(
     return ("continuum: " + text) if continuum else text
 
 
-def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(rows, axis=0, return_inverse=True)`` through a 64-bit hash of each row
-    (ten times faster on millions of rows); the hash is checked, and a collision falls
-    back to the exact method."""
-    rng = np.random.default_rng(0x5EED)  # fixed constants: the result must not vary
-    mult = rng.integers(1, 2**63, size=rows.shape[1], dtype=np.uint64) | np.uint64(1)
+def _multiset_hash(support: np.ndarray, seed: int) -> np.ndarray:
+    """A 64-bit hash of each row's multiset of support masks (order-free: a sum of mixed
+    values), so that no row needs sorting."""
+    rng = np.random.default_rng(seed)  # fixed constants: the result must not vary
+    a, b = (rng.integers(1, 2**63, dtype=np.uint64) | np.uint64(1) for _ in range(2))
+    total = np.zeros(support.shape[0], dtype=np.uint64)
     with np.errstate(over="ignore"):
-        keys = (rows.astype(np.uint64) * mult).sum(axis=1, dtype=np.uint64)
-        keys ^= keys >> np.uint64(31)
-    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    inverse = inverse.ravel()
-    uniq = rows[first]
-    if not np.array_equal(uniq[inverse], rows):
-        uniq, inverse = np.unique(rows, axis=0, return_inverse=True)
-        inverse = inverse.ravel()
-    return uniq, inverse
+        for k in range(support.shape[1]):
+            v = support[:, k].astype(np.uint64) * a
+            v ^= v >> np.uint64(29)
+            total += v * b
+    return total
+
+
+def _regime_classes(support: np.ndarray, flag: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Group points with the same multiset of supports and the same flag: the index of one
+    point per class and each point's class.
+
+    Hash-based grouping (``pandas.factorize``, linear time) of one 64-bit multiset hash,
+    checked against a second, independent one; should the two ever disagree, the exact
+    method (sorting each row) decides.
+    """
+    import pandas as pd  # xarray's dependency
+
+    with np.errstate(over="ignore"):
+        key = _multiset_hash(support, 0x5EED) + flag.astype(np.uint64) * np.uint64(
+            0x9E3779B97F4A7C15
+        )
+    check = _multiset_hash(support, 0xC0FFEE) ^ flag.astype(np.uint64)
+    inverse, _ = pd.factorize(key)
+    first = np.full(inverse.max() + 1 if len(inverse) else 0, -1, dtype=np.intp)
+    first[inverse[::-1]] = np.arange(len(inverse))[::-1]  # first occurrence of each class
+    if np.array_equal(check[first][inverse], check):
+        return first, inverse
+    big = np.iinfo(np.int64).max
+    rows = np.sort(np.where(support < 0, big, support), axis=1)
+    _, first, inverse = np.unique(
+        np.concatenate([flag[:, None], rows], axis=1),
+        axis=0,
+        return_index=True,
+        return_inverse=True,
+    )
+    return first, inverse.ravel()
 
 
 def _regimes(
@@ -241,9 +268,11 @@ def _regimes(
     in sorted order, so they do not depend on how the points were chunked."""
     G = support.shape[0]
     big = np.iinfo(np.int64).max
-    rows = np.sort(np.where(support < 0, big, support), axis=1)
-    flag = np.zeros((G, 1), np.int64) if continuum is None else continuum[:, None].astype(np.int64)
-    uniq, inverse = _unique_rows(np.concatenate([flag, rows], axis=1))
+    flag = np.zeros(G, np.int64) if continuum is None else continuum.astype(np.int64)
+    first, inverse = _regime_classes(support, flag)
+    # Only one point per class is sorted into its canonical row.
+    rows = np.sort(np.where(support[first] < 0, big, support[first]), axis=1)
+    uniq = np.concatenate([flag[first, None], rows], axis=1)
     labels = [
         regime_label(
             [int(m) for m in row[1:] if m != big],
@@ -312,14 +341,6 @@ def _spec_hash(spec: Mapping[str, Any]) -> str:
 
 
 # ---------------------------------------------------------------------------- assembly
-def _pad(a: np.ndarray, K: int, fill: Any) -> np.ndarray:
-    if a.shape[1] == K:
-        return a
-    width = [(0, 0)] * a.ndim
-    width[1] = (0, K - a.shape[1])
-    return np.pad(a, width, constant_values=fill)
-
-
 def _assemble(
     space: Space, parts: list[dict[str, np.ndarray]], spec: Mapping[str, Any]
 ) -> xr.Dataset:
@@ -332,9 +353,19 @@ def _assemble(
 
     def cat(key: str, fill: Any = None) -> np.ndarray:
         arrays = [p[key] for p in parts]
-        if fill is not None:
-            arrays = [_pad(a, K, fill) for a in arrays]
-        return np.concatenate(arrays)
+        if fill is None:
+            return np.concatenate(arrays)
+        # One allocation, each chunk copied into its rows (padding each chunk first and
+        # then concatenating would copy everything twice).
+        first = arrays[0]
+        out = np.full(
+            (sum(len(a) for a in arrays), K, *first.shape[2:]), fill, dtype=np.result_type(*arrays)
+        )
+        start = 0
+        for a in arrays:
+            out[start : start + len(a), : a.shape[1]] = a
+            start += len(a)
+        return out
 
     dims, shape = space.dims, space.shape
 
