@@ -57,6 +57,7 @@ disagreement point: (0, 0)
 
 from __future__ import annotations
 
+import abc
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -252,8 +253,9 @@ def _frontier(
 
 
 # ---------------------------------------------------------------------------- curves
-class _Curve:
-    """A strictly decreasing concave frontier ``y = f(x)`` on ``[lo, hi]``, batched.
+class _Curve(abc.ABC):
+    """A strictly decreasing concave frontier ``y = f(x)`` on ``[lo, hi]``, batched (an
+    abstract base).
 
     The solvers' interface to both kinds of problem: ``f`` and its inverse ``finv``
     (clamped: ``finv(t) = lo`` for ``t >= f(lo)``, ``hi`` for ``t <= f(hi)``), evaluated
@@ -266,15 +268,17 @@ class _Curve:
     hi: np.ndarray
     breakpoints: np.ndarray | None
 
+    @abc.abstractmethod
     def f(self, q: np.ndarray) -> np.ndarray:
-        raise NotImplementedError
+        """The frontier at ``q``."""
 
+    @abc.abstractmethod
     def finv(self, t: np.ndarray) -> np.ndarray:
-        raise NotImplementedError
+        """Its (clamped) inverse at ``t``."""
 
+    @abc.abstractmethod
     def swapped(self) -> _Curve:
         """The same frontier with the players' roles exchanged."""
-        raise NotImplementedError
 
 
 class _PLCurve(_Curve):
