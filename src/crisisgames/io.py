@@ -654,10 +654,12 @@ def _normalize_labels(labels: list[str], default: str) -> list[str]:
     return out
 
 
-def _read_text(path_or_text: str | os.PathLike[str]) -> str:
+def _read_text(path_or_text: str | os.PathLike[str], header: str = "NFG") -> str:
+    """The text of a Gambit file given as a path or as the text itself (which starts with
+    ``header``, spans lines, or looks like file content rather than a path)."""
     if isinstance(path_or_text, str):
         stripped = path_or_text.lstrip()
-        if stripped.startswith("NFG") or "\n" in path_or_text or not stripped:
+        if stripped.startswith(header) or "\n" in path_or_text or not stripped:
             return path_or_text
         if not os.path.isfile(path_or_text) and any(c in path_or_text for c in '{}"'):
             return path_or_text  # one line of (malformed) text rather than a path

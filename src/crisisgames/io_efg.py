@@ -50,6 +50,7 @@ from crisisgames.io import (
     _NfgError,
     _normalize_labels,
     _quote,
+    _read_text,
     _Token,
     _tokenize,
 )
@@ -66,20 +67,6 @@ class _EfgError(_NfgError):
         line = self.text.count("\n", 0, pos) + 1
         col = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
         return InvalidGameError(f"malformed .efg file, line {line}, column {col}: {message}")
-
-
-def _read_text(path_or_text: PathLike) -> str:
-    if isinstance(path_or_text, str):
-        stripped = path_or_text.lstrip()
-        if stripped.startswith("EFG") or "\n" in path_or_text or not stripped:
-            return path_or_text
-        if not os.path.isfile(path_or_text) and any(c in path_or_text for c in '{}"'):
-            return path_or_text  # one line of (malformed) text rather than a path
-    data = Path(path_or_text).read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:  # older Gambit files may be Latin-1
-        return data.decode("latin-1")
 
 
 class _Reader:
@@ -179,7 +166,7 @@ def read_efg(path_or_text: PathLike) -> GameTree:
     >>> [t.node_label(v) for v in range(4)]  # breadth first; repeated names made unique
     ['2 left', '1 left', '0 left_2', '0 left_1']
     """
-    r = _Reader(_read_text(path_or_text))
+    r = _Reader(_read_text(path_or_text, header="EFG"))
     first = r.take()
     if first.kind != "symbol" or first.text != "EFG":
         raise r.error(
