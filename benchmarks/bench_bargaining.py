@@ -19,7 +19,6 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import gc
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -30,6 +29,10 @@ import numpy as np
 from crisisgames.scenarios.settlement import channel_problem
 from crisisgames.solvers.bargaining import BargainingSolution, nash_solution, rubinstein_breakdown
 
+try:  # run as a script (python benchmarks/NAME.py) or imported as benchmarks.NAME
+    from timing import median_time
+except ImportError:
+    from benchmarks.timing import median_time
 __all__ = ["bench_settlement", "main"]
 
 METHODS: dict[str, Callable[..., BargainingSolution]] = {
@@ -39,18 +42,6 @@ METHODS: dict[str, Callable[..., BargainingSolution]] = {
         p, hz, breakdown_payoff=[-1.0, -1.0]
     ),
 }
-
-
-def _median_time(fn: Callable[[], object], repeats: int) -> float:
-    fn()  # warm-up: imports, caches
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-        del out
-    return statistics.median(times)
 
 
 def bench_settlement(
@@ -68,7 +59,7 @@ def bench_settlement(
     def batch() -> BargainingSolution:
         return solve(channel_problem("either", **arrays), arrays["hazard"])
 
-    batch_time = _median_time(batch, repeats)
+    batch_time = median_time(batch, repeats)
 
     n_ref = min(n_ref, n_points)
     points: list[dict[str, Any]] = [

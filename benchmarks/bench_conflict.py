@@ -28,11 +28,9 @@ Figures (medians; every ratio is ``reference time / our time``, higher is better
 from __future__ import annotations
 
 import argparse
-import gc
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from functools import partial
 
 import numpy as np
@@ -40,15 +38,10 @@ import numpy as np
 from crisisgames.games.conflict_models import random_conflict
 from crisisgames.solvers.stability import CONCEPTS, _stable_loop, stability
 
-
-def _median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+try:  # run as a script (python benchmarks/NAME.py) or imported as benchmarks.NAME
+    from timing import median_time
+except ImportError:
+    from benchmarks.timing import median_time
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,27 +58,27 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     model = random_conflict(sizes, seed=args.seed)
     build_once = time.perf_counter() - t0
-    build = _median_time(lambda: random_conflict(sizes, seed=args.seed), 3)
+    build = median_time(lambda: random_conflict(sizes, seed=args.seed), 3, warmup=0)
     n = model.n_states
     print(f"model: {model!r}", file=sys.stderr)
 
     stability(model)  # warm-up
-    ours = _median_time(lambda: stability(model), runs)
+    ours = median_time(lambda: stability(model), runs, warmup=0)
 
     rng = np.random.default_rng(args.seed)
     states = rng.choice(n, size=min(sample, n), replace=False)
     per_state: list[float] = []
     for s in states:
         print(f"  loop: state {len(per_state) + 1}/{len(states)}", file=sys.stderr, end="\r")
-        per_state.append(_median_time(partial(_stable_loop, model, CONCEPTS, [int(s)]), 1))
+        per_state.append(median_time(partial(_stable_loop, model, CONCEPTS, [int(s)]), 1, warmup=0))
     print(file=sys.stderr)
     loop_mean = n * statistics.fmean(per_state)
     loop_median = n * statistics.median(per_state)
 
     small = random_conflict((3, 3, 3), seed=args.seed + 1)
     stability(small, method="dense")
-    dense = _median_time(lambda: stability(small, method="dense"), 3)
-    sparse_small = _median_time(lambda: stability(small), runs)
+    dense = median_time(lambda: stability(small, method="dense"), 3, warmup=0)
+    sparse_small = median_time(lambda: stability(small), runs, warmup=0)
 
     print(f"crisisgames graph-model benchmark (seed {args.seed}{', quick' if args.quick else ''})")
     print()

@@ -17,28 +17,19 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import gc
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from crisisgames.scenarios import get, load
 
+try:  # run as a script (python benchmarks/NAME.py) or imported as benchmarks.NAME
+    from timing import median_time
+except ImportError:
+    from benchmarks.timing import median_time
 __all__ = ["bench_missile_trade", "main"]
-
-
-def _median_time(fn: Callable[[], object], repeats: int) -> float:
-    fn()  # warm-up: imports, caches
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-        del out
-    return statistics.median(times)
 
 
 def bench_missile_trade(
@@ -56,7 +47,7 @@ def bench_missile_trade(
         "war_risk": rng.uniform(0.1, 0.6, n_points),
     }
     scenario = get("missile-trade")
-    batch_time = _median_time(lambda: scenario.build_batch(**arrays), repeats)
+    batch_time = median_time(lambda: scenario.build_batch(**arrays), repeats)
 
     n_ref = min(n_ref, n_points)
     points = [{k: float(v[g]) for k, v in arrays.items()} for g in range(n_ref)]

@@ -34,7 +34,7 @@ import statistics
 import time
 import tracemalloc
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import nashpy
 import numpy as np
@@ -42,19 +42,11 @@ import numpy as np
 from crisisgames.scenarios import get
 from crisisgames.sweep import Grid, sweep
 
+try:  # run as a script (python benchmarks/NAME.py) or imported as benchmarks.NAME
+    from timing import median_time
+except ImportError:
+    from benchmarks.timing import median_time
 __all__ = ["bench_dask", "bench_sweep", "main"]
-
-
-def _median_time(fn: Callable[[], object], repeats: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-        del out
-    return statistics.median(times)
 
 
 def bench_sweep(side: int = 1000, n_ref: int = 300, repeats: int = 3) -> dict[str, float]:
@@ -63,8 +55,8 @@ def bench_sweep(side: int = 1000, n_ref: int = 300, repeats: int = 3) -> dict[st
     grid = Grid(scenario, {"dishonour": (0, 1, side), "escalation": (0, 1, side)})
     n = grid.size
     pts = grid.points()
-    t_sweep = _median_time(lambda: sweep(grid), repeats)
-    t_kernel = _median_time(lambda: scenario.build_batch(**pts).solve(), repeats)
+    t_sweep = median_time(lambda: sweep(grid), repeats)
+    t_kernel = median_time(lambda: scenario.build_batch(**pts).solve(), repeats)
 
     rng = np.random.default_rng(0)
     sample = rng.choice(n, size=min(n_ref, n), replace=False)

@@ -29,6 +29,10 @@ import numpy as np
 import crisisgames
 from crisisgames import GameBatch, NormalFormGame, nash_equilibria
 
+try:  # run as a script (python benchmarks/NAME.py) or imported as benchmarks.NAME
+    from timing import median_time, median_times
+except ImportError:
+    from benchmarks.timing import median_time, median_times
 try:
     import nashpy
 except ImportError:  # pragma: no cover - nashpy is a dependency
@@ -73,28 +77,6 @@ class Figure:
         if self.target is None:
             return None
         return self.ratio >= self.target if self.higher_is_better else self.ratio <= self.target
-
-
-def _median_times(fn: Callable[[], object], repeats: int, warmup: int = 1) -> tuple[float, float]:
-    """Median wall and CPU (process) times of ``fn()`` over ``repeats`` calls, after
-    ``warmup`` untimed calls."""
-    for _ in range(warmup):
-        fn()
-    wall, cpu = [], []
-    for _ in range(repeats):
-        gc.collect()
-        c0 = time.process_time()
-        t0 = time.perf_counter()
-        out = fn()
-        wall.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-        del out
-    return statistics.median(wall), statistics.median(cpu)
-
-
-def _median_time(fn: Callable[[], object], repeats: int, warmup: int = 1) -> float:
-    """Median wall time of ``fn()`` over ``repeats`` calls (after ``warmup`` untimed)."""
-    return _median_times(fn, repeats, warmup)[0]
 
 
 def _nashpy_support(a: np.ndarray, b: np.ndarray) -> list:
@@ -145,8 +127,8 @@ def _bench_batch(
     B = rng.random((n_games, *shape))
     batch = GameBatch.from_arrays(A, B)
 
-    ours, ours_cpu = _median_times(batch.solve, repeats)
-    ours_e2e = _median_time(lambda: GameBatch.from_arrays(A, B).solve(), repeats)
+    ours, ours_cpu = median_times(batch.solve, repeats)
+    ours_e2e = median_time(lambda: GameBatch.from_arrays(A, B).solve(), repeats)
 
     n_ref = min(n_ref, n_games)
     ref_median, ref_mean, ref_cpu, ref_counts = _nashpy_per_game(A[:n_ref], B[:n_ref])
@@ -205,8 +187,8 @@ def bench_single_8x8(
     for k in range(n_games):
         a, b = rng.random((size, size)), rng.random((size, size))
         game = NormalFormGame.from_arrays(a, b)
-        t_ours = _median_time(lambda game=game: nash_equilibria(game), repeats)
-        t_exact = _median_time(
+        t_ours = median_time(lambda game=game: nash_equilibria(game), repeats)
+        t_exact = median_time(
             lambda game=game: nash_equilibria(game, exact=True), exact_repeats, warmup=0
         )
         n_ours = len(nash_equilibria(game).equilibria)
