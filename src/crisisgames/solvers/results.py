@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from crisisgames.errors import UnknownLabelError
 
@@ -25,6 +25,25 @@ def _fmt_prob(p: float, exact: Fraction | None) -> str:
     if exact is not None:
         return str(exact)
     return f"{p:.6g}"
+
+
+E = TypeVar("E")
+
+
+class EquilibriaSequence(Generic[E]):
+    """Sequence behaviour (length, iteration, indexing) over a result's ``equilibria``
+    tuple, shared by the frozen result sets of every solver."""
+
+    equilibria: tuple[E, ...]
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self) -> Iterator[E]:
+        return iter(self.equilibria)
+
+    def __getitem__(self, i: int) -> E:
+        return self.equilibria[i]
 
 
 @dataclass(frozen=True)
@@ -215,7 +234,7 @@ class SolveStatus:
 
 
 @dataclass(frozen=True)
-class EquilibriumSet:
+class EquilibriumSet(EquilibriaSequence[Equilibrium]):
     """The equilibria of a game found by one method, with their components and status.
 
     Behaves as a sequence of :class:`Equilibrium`.
@@ -253,15 +272,6 @@ class EquilibriumSet:
     exact: bool
     tol: float
     status: SolveStatus
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[Equilibrium]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> Equilibrium:
-        return self.equilibria[i]
 
     @property
     def pure(self) -> tuple[Equilibrium, ...]:

@@ -9,7 +9,6 @@ records the method, the tolerance and a :class:`~crisisgames.solvers.results.Sol
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from crisisgames.errors import UnknownLabelError
-from crisisgames.solvers.results import SolveStatus
+from crisisgames.solvers.results import EquilibriaSequence, SolveStatus
 
 if TYPE_CHECKING:
     from crisisgames.games.extensive_form import GameTree
@@ -167,7 +166,7 @@ class SubgamePerfectEquilibrium:
 
 
 @dataclass(frozen=True)
-class SubgamePerfectSet:
+class SubgamePerfectSet(EquilibriaSequence[SubgamePerfectEquilibrium]):
     """The pure subgame-perfect equilibria of a tree, found by backward induction.
 
     Behaves as a sequence of :class:`SubgamePerfectEquilibrium`.
@@ -200,15 +199,6 @@ class SubgamePerfectSet:
     exact: bool
     tol: float
     status: SolveStatus
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[SubgamePerfectEquilibrium]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> SubgamePerfectEquilibrium:
-        return self.equilibria[i]
 
     @property
     def payoff_profiles(self) -> tuple[tuple[Number, ...], ...]:
@@ -398,7 +388,7 @@ class PerfectBayesianEquilibrium:
 
 
 @dataclass(frozen=True)
-class PerfectBayesianSet:
+class PerfectBayesianSet(EquilibriaSequence[PerfectBayesianEquilibrium]):
     """The perfect Bayesian equilibria found in a tree, with what the search covered.
 
     Attributes
@@ -428,15 +418,6 @@ class PerfectBayesianSet:
     profiles_total: int
     profiles_examined: int
     status: SolveStatus
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[PerfectBayesianEquilibrium]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> PerfectBayesianEquilibrium:
-        return self.equilibria[i]
 
     @property
     def pure(self) -> tuple[PerfectBayesianEquilibrium, ...]:
