@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 __all__ = [
+    "CheckpointError",
     "CrisisGamesError",
     "InvalidGameError",
     "InvalidLabelError",
@@ -64,3 +65,7 @@ class UnsupportedGameError(CrisisGamesError, ValueError):
 
 class InvalidParameterError(CrisisGamesError, ValueError):
     """A scenario parameter that is unknown, NaN, of the wrong kind, or outside its range."""
+
+
+class CheckpointError(CrisisGamesError, ValueError):
+    """A checkpoint directory that belongs to another sweep, or a damaged checkpoint."""

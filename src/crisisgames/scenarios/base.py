@@ -173,6 +173,15 @@ class Scenario:
     figures
         ``figures(directory) -> paths``: draws the scenario's figures into a directory for
         the report, or ``None``.
+    batch_outcomes
+        ``batch_outcomes(**params) -> OutcomeData``: :attr:`outcomes` vectorised over a
+        batch of ``G`` parameter points, or ``None``.  It takes the same keyword
+        parameters as ``outcomes``, each a scalar or a ``(G,)`` array (resolved and
+        validated), and returns ``war`` and ``terms`` arrays of shape
+        ``(n_1, ..., n_N)`` (the same at every point) or ``(n_1, ..., n_N, G)``, equal at
+        each point to what ``outcomes`` gives there (``labels`` may be omitted).  Sweeps
+        use it to get a whole chunk's outcome data at once; without it they call
+        ``outcomes`` once per distinct parameter point.
     """
 
     name: str
@@ -186,6 +195,7 @@ class Scenario:
     kind: str = "normal form"
     analysis: Callable[..., str] | None = None
     figures: Callable[[Path], list[Path]] | None = None
+    batch_outcomes: Callable[..., OutcomeData] | None = None
 
     @property
     def parameter_names(self) -> tuple[str, ...]:

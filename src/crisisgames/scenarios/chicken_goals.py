@@ -178,6 +178,21 @@ def outcomes(**p: Any) -> OutcomeData:
     return OutcomeData(war=war, labels=labels)
 
 
+def batch_outcomes(**p: Any) -> OutcomeData:
+    """:func:`outcomes` over a batch of points: ``war`` of shape ``(2, 2, *escalation's
+    shape)``.
+
+    Examples
+    --------
+    >>> batch_outcomes(escalation=np.array([0.1, 0.9])).war[1, 1].tolist()
+    [0.1, 0.9]
+    """
+    e = np.asarray(p["escalation"], dtype=float)
+    war = np.zeros((2, 2, *e.shape))
+    war[1, 1] = e  # war only after an air strike on maintained missiles
+    return OutcomeData(war=war)
+
+
 def goal_ranks(**p: Any) -> np.ndarray:
     """Ordinal ranks (1 = worst, ties share) of the four outcomes for each player.
 
@@ -230,6 +245,7 @@ SCENARIO = register(
         builder=build,
         outcomes=outcomes,
         batch_builder=build_batch,
+        batch_outcomes=batch_outcomes,
         references=(
             "MODELS.md, 'The seed' (the actors' goals) and §1 (the two readings)",
             "Brams, S. J. (2001). Game theory and the Cuban missile crisis. Plus Magazine.",

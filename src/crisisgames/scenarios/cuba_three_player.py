@@ -221,6 +221,27 @@ def outcomes(**p: Any) -> OutcomeData:
     return OutcomeData(war=war, terms=terms, labels=labels)
 
 
+def batch_outcomes(**p: Any) -> OutcomeData:
+    """:func:`outcomes` over a batch of points: ``war`` of shape ``(2, 2, 2,
+    *war_risk_quarantine's shape)``; the terms do not depend on the parameters.
+
+    Examples
+    --------
+    >>> batch_outcomes(war_risk_quarantine=np.array([0.1, 0.3])).war[1, 1, 0].tolist()
+    [0.1, 0.3]
+    """
+    risk = np.asarray(p["war_risk_quarantine"], dtype=float)
+    us, ussr, cuba = np.indices((2, 2, 2))
+    at_risk = ((us == 1) & (ussr == 1)).reshape(2, 2, 2, *(1,) * risk.ndim)
+    terms = {
+        "withdrawal": np.ones((2, 2, 2), dtype=bool),
+        "pledge": us == 0,
+        "remaining_weapons": ussr == 0,
+        "verification": cuba == 0,
+    }
+    return OutcomeData(war=np.where(at_risk, risk, 0.0), terms=terms)
+
+
 SCENARIO = register(
     Scenario(
         name="cuba-three-player",
@@ -237,6 +258,7 @@ SCENARIO = register(
         parameters=PARAMETERS,
         builder=build,
         outcomes=outcomes,
+        batch_outcomes=batch_outcomes,
         references=(
             "MODELS.md, 'The seed' (Cuba's goals; verification under distrust) and §7",
             "Fearon, J. D. (1994). Domestic political audiences and the escalation of "

@@ -218,6 +218,33 @@ def outcomes(**p: Any) -> OutcomeData:
     return OutcomeData(war=war, terms=terms, labels=labels)
 
 
+def batch_outcomes(**p: Any) -> OutcomeData:
+    """:func:`outcomes` over a batch of points: ``war`` and ``terms`` of shape
+    ``(3, 8, *shape)``, ``shape`` the broadcast shape of ``war_risk`` and ``pledge``.
+
+    Examples
+    --------
+    >>> data = batch_outcomes(war_risk=np.array([0.2, 0.4]), pledge=np.array([True, False]))
+    >>> data.war[0, 0].tolist(), data.terms["pledge"][0, 1].tolist()
+    ([0.2, 0.4], [True, False])
+    """
+    risk = np.asarray(p["war_risk"], dtype=float)
+    pledge = np.asarray(p["pledge"]).astype(bool)
+    shape = np.broadcast_shapes(risk.shape, pledge.shape)
+    accepted = ACCEPTS.reshape(3, 8, *(1,) * len(shape))
+    war = np.where(accepted, 0.0, np.broadcast_to(risk, shape))
+    terms = {}
+    for key in offer_terms(0):
+        per_offer = np.stack(
+            [
+                np.broadcast_to(np.asarray(offer_terms(o, pledge)[key], bool), shape)
+                for o in range(3)
+            ]
+        )  # (offer, *shape)
+        terms[key] = accepted & per_offer[:, None]
+    return OutcomeData(war=war, terms=terms)
+
+
 @dataclass(frozen=True)
 class TradeOutcome:
     """The subgame-perfect outcome at each parameter point (arrays of the points' shape).
@@ -363,6 +390,7 @@ SCENARIO = register(
         builder=build,
         outcomes=outcomes,
         batch_builder=build_batch,
+        batch_outcomes=batch_outcomes,
         references=(
             "MODELS.md, 'The seed' (terms, channels, enforcement) and §7 (secret versus "
             "public concessions)",

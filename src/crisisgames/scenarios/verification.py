@@ -176,7 +176,10 @@ def build_batch(**arrays: Any) -> GameBatch:
 def outcomes(**p: Any) -> OutcomeData:
     """No war is modelled (the penalty stands for a caught cheat's whole cost); the
     no-reintroduction undertaking holds where the USSR complies, verification where the US
-    inspects."""
+    inspects.
+
+    The same at every parameter point, so this is also the scenario's ``batch_outcomes``
+    (arrays of shape ``(2, 2)`` for a batch of any size)."""
     comply = np.array([[True, False], [True, False]])
     inspect = np.array([[True, True], [False, False]])
     labels = np.array(
@@ -281,6 +284,7 @@ SCENARIO = register(
         builder=build,
         outcomes=outcomes,
         batch_builder=build_batch,
+        batch_outcomes=outcomes,  # constant over the parameters
         references=(
             "MODELS.md, 'The seed' (enforcement: verification under distrust, alliances "
             "share intelligence, no binding enforcement)",

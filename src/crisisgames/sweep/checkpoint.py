@@ -29,16 +29,12 @@ from typing import Any
 
 import numpy as np
 
-from crisisgames.errors import CrisisGamesError
+from crisisgames.errors import CheckpointError
 
 __all__ = ["Checkpoint", "CheckpointError", "remaining_ranges"]
 
 MANIFEST = "manifest.json"
 LOG = "chunks.jsonl"
-
-
-class CheckpointError(CrisisGamesError, ValueError):
-    """A checkpoint directory that belongs to another sweep, or a damaged checkpoint."""
 
 
 def remaining_ranges(
@@ -111,7 +107,7 @@ class Checkpoint:
     >>> Checkpoint(d, {"grid": [4]}, "def", size=1)
     Traceback (most recent call last):
     ...
-    crisisgames.sweep.checkpoint.CheckpointError: ... belongs to another sweep ...
+    crisisgames.errors.CheckpointError: ... belongs to another sweep ...
     """
 
     def __init__(

@@ -3,60 +3,25 @@
 A scenario's ``outcomes(**params)`` describes one parameter point.  A sweep needs it at
 every point of a chunk, as arrays over profiles with a trailing point axis
 ``(n_1, ..., n_N, G)`` (or without it where the data does not depend on the parameters).
-In order of preference:
+:func:`chunk_outcomes` uses
 
-1. the scenario's own vectorised hook ``scenario.batch_outcomes(**flat_arrays)``, when it
-   declares one (a proposed field of :class:`~crisisgames.scenarios.base.Scenario`);
-2. a vectorised version kept here for the catalog scenarios whose outcomes depend on their
-   parameters (checked against the scalar functions by the tests);
-3. the scalar function evaluated once per distinct parameter point of the chunk: always
-   right, slow on chunks of many distinct points.
+1. the scenario's vectorised hook ``scenario.batch_outcomes(**flat_arrays)`` when it
+   declares one (see :class:`~crisisgames.scenarios.base.Scenario`; the tests check every
+   such hook in the catalog against the scalar ``outcomes``);
+2. otherwise the scalar function evaluated once per distinct parameter point of the
+   chunk: always right, slow on chunks of many distinct points.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
-from crisisgames.scenarios import chicken_goals, missile_trade, verification
 from crisisgames.scenarios.base import OutcomeData, Scenario
 
 __all__ = ["chunk_outcomes"]
-
-
-def _chicken_goals(**p: Any) -> OutcomeData:
-    e = np.asarray(p["escalation"], dtype=float)
-    war = np.zeros((2, 2, *e.shape))
-    war[1, 1] = e  # war only after an air strike on maintained missiles
-    return OutcomeData(war=war)
-
-
-def _missile_trade(**p: Any) -> OutcomeData:
-    risk = np.asarray(p["war_risk"], dtype=float)
-    pledge = np.asarray(p["pledge"]).astype(bool)
-    shape = np.broadcast_shapes(risk.shape, pledge.shape)
-    accepted = missile_trade.ACCEPTS.reshape(3, 8, *(1,) * len(shape))
-    war = np.where(accepted, 0.0, np.broadcast_to(risk, shape))
-    terms = {}
-    for key in missile_trade.offer_terms(0):
-        per_offer = np.stack(
-            [
-                np.broadcast_to(np.asarray(missile_trade.offer_terms(o, pledge)[key], bool), shape)
-                for o in range(3)
-            ]
-        )  # (offer, ...)
-        terms[key] = accepted & per_offer[:, None]
-    return OutcomeData(war=war, terms=terms)
-
-
-# Keyed by the scalar function, so a scenario object carrying it gets its vectorised twin.
-_VECTORISED: dict[Callable[..., OutcomeData], Callable[..., OutcomeData]] = {
-    chicken_goals.outcomes: _chicken_goals,
-    missile_trade.outcomes: _missile_trade,
-    verification.outcomes: verification.outcomes,  # constant over the parameters
-}
 
 
 def _per_point(scenario: Scenario, flat: Mapping[str, np.ndarray], G: int) -> OutcomeData:
@@ -89,6 +54,9 @@ def _per_point(scenario: Scenario, flat: Mapping[str, np.ndarray], G: int) -> Ou
 def chunk_outcomes(scenario: Scenario, flat: Mapping[str, Any], G: int) -> OutcomeData | None:
     """The scenario's outcome data at the ``G`` points of a chunk.
 
+    From ``scenario.batch_outcomes`` when the scenario declares it, else from
+    ``scenario.outcomes`` called once per distinct parameter point.
+
     Parameters
     ----------
     scenario
@@ -115,7 +83,6 @@ def chunk_outcomes(scenario: Scenario, flat: Mapping[str, Any], G: int) -> Outco
     """
     if scenario.outcomes is None:
         return None
-    hook = getattr(scenario, "batch_outcomes", None) or _VECTORISED.get(scenario.outcomes)
-    if hook is not None:
-        return hook(**flat)
+    if scenario.batch_outcomes is not None:
+        return scenario.batch_outcomes(**flat)
     return _per_point(scenario, flat, G)
