@@ -17,5 +17,7 @@ def test_readme_gives_the_two_commands() -> None:
     text = README.read_text()
     assert "crisisgames report" in text
     ci = (README.parent / ".ci" / "run").read_text()
-    test_cmd = 'python -m pip install -e ".[test,progress,dask,sensitivity,netcdf]" && python -m pytest'
+    test_cmd = (
+        'python -m pip install -e ".[test,progress,dask,sensitivity,netcdf]" && python -m pytest'
+    )
     assert test_cmd in text and test_cmd in ci

@@ -16,10 +16,11 @@ import crisisgames
 from crisisgames import nash_equilibria
 from crisisgames.errors import InvalidParameterError
 from crisisgames.metrics import terms_in_effect, war_probability
-from crisisgames.scenarios import get
+from crisisgames.scenarios import catalog, get
 from crisisgames.scenarios.base import Scenario
-from crisisgames.sweep import Design, Grid
-from crisisgames.sweep.engine import (
+from crisisgames.sweep import (
+    Design,
+    Grid,
     load_dataset,
     regime_labels,
     save_dataset,
@@ -121,33 +122,54 @@ def test_design_dataset_has_a_point_dimension():
     assert ds.intel.ndim == 0
 
 
-def test_vectorised_outcomes_agree_with_the_scenarios_own():
+BATCH_OUTCOMES = [n for n in catalog()["name"] if get(n).batch_outcomes is not None]
+
+
+def _at_point(data: np.ndarray, g: int, G: int, shape: tuple[int, ...]) -> np.ndarray:
+    """A batch array's value at point g: it has the profiles' shape or a trailing (G,)."""
+    data = np.asarray(data)
+    assert data.shape in (shape, (*shape, G)), (data.shape, shape)
+    return data[..., g] if data.shape == (*shape, G) else data
+
+
+def test_some_scenarios_declare_batch_outcomes():
+    assert {"chicken-goals", "missile-trade", "verification"} <= set(BATCH_OUTCOMES)
+
+
+@pytest.mark.parametrize("name", BATCH_OUTCOMES)
+def test_batch_outcomes_agree_with_the_scalar_outcomes(name):
+    s = get(name)
+    assert s.outcomes is not None
     rng = np.random.default_rng(3)
-    for name, swept in (
-        ("chicken-goals", {"escalation": rng.random(5), "dishonour": rng.random(5)}),
-        ("missile-trade", {"war_risk": rng.random(4), "pledge": np.array([1, 0, 1, 0], bool)}),
-        ("verification", {"detect": rng.random(3)}),
-    ):
-        s = get(name)
-        G = len(next(iter(swept.values())))
-        flat = dict(s.resolve(), **swept)
-        data = chunk_outcomes(s, flat, G)
-        assert data is not None
+    G = 6
+    for mix in (False, True):  # every parameter a (G,) array; then some of them scalars
+        flat: dict[str, object] = {}
+        for p in s.parameters:
+            if p.kind == "bool":
+                values = rng.random(G) < 0.5
+            elif p.kind == "integer":
+                values = rng.integers(int(p.low), int(p.high) + 1, G)
+            else:
+                values = rng.uniform(float(p.low), float(p.high), G)
+            flat[p.name] = values[0].item() if mix and rng.random() < 0.5 else values
+        resolved = s.resolve(**flat)
+        batch = s.batch_outcomes(**resolved)
+        assert chunk_outcomes(s, resolved, G) is not None
         for g in range(G):
-            one = s.outcome_data(**{k: v[g].item() for k, v in swept.items()})
-            war = np.asarray(data.war)
-            np.testing.assert_array_equal(war[..., g] if war.ndim > one.war.ndim else war, one.war)
-            assert set(data.terms) == set(one.terms)
+            point = {k: (v[g].item() if np.ndim(v) else v) for k, v in resolved.items()}
+            one = s.outcome_data(**point)
+            shape = np.shape(one.war)
+            np.testing.assert_array_equal(_at_point(batch.war, g, G, shape), one.war)
+            assert set(batch.terms) == set(one.terms)
             for key, mask in one.terms.items():
-                m = np.asarray(data.terms[key])
-                np.testing.assert_array_equal(m[..., g] if m.ndim > mask.ndim else m, mask)
+                np.testing.assert_array_equal(_at_point(batch.terms[key], g, G, shape), mask)
 
 
 def test_scalar_outcomes_fallback_gives_the_same_dataset():
     s = get("chicken-goals")
-    # An unregistered copy whose outcomes function is not known to be vectorised.
-    copy = dataclasses.replace(s, outcomes=lambda **p: s.outcomes(**p))
-    assert isinstance(copy, Scenario)
+    # An unregistered copy without the vectorised hook: chunks call outcomes per point.
+    copy = dataclasses.replace(s, batch_outcomes=None)
+    assert isinstance(copy, Scenario) and s.batch_outcomes is not None
     axes = {"escalation": (0, 1, 7), "dishonour": [0.0, 0.5]}
     a, b = sweep(Grid(s, axes)), sweep(Grid(copy, axes))
     xr.testing.assert_identical(a.drop_attrs(), b.drop_attrs())

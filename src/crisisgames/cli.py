@@ -135,8 +135,14 @@ def _shorten(text: str, width: int = 110) -> str:
 
 
 def run_sweep(args: argparse.Namespace) -> str:
-    """``crisisgames sweep``: solve a scenario over a grid, save the Dataset as netCDF."""
+    """``crisisgames sweep``: solve a scenario over a grid, save the Dataset as netCDF.
+
+    With netCDF4 installed (the ``netcdf`` extra) the results stream into the file chunk by
+    chunk, so a sweep of any size runs in bounded memory; without it, the Dataset is built
+    in memory and written at the end (SciPy's netCDF 3).
+    """
     import concurrent.futures as cf
+    import importlib.util
 
     from crisisgames.sweep import Grid, parse_axis, save_dataset, sweep
 
@@ -146,6 +152,7 @@ def run_sweep(args: argparse.Namespace) -> str:
     axes = dict(parse_axis(text, scenario) for text in args.over)
     grid = Grid(scenario, axes, fixed=_parse_settings(args.set, scenario))
     checkpoint = args.checkpoint or (f"{args.out}.chunks" if args.resume else None)
+    stream = importlib.util.find_spec("netCDF4") is not None
     executor: cf.Executor | None = None
     with contextlib.ExitStack() as stack:  # shuts the pool or the Dask cluster down
         if args.dask:
@@ -160,21 +167,21 @@ def run_sweep(args: argparse.Namespace) -> str:
             executor=executor,
             checkpoint=checkpoint,
             resume=args.resume,
+            out=args.out if stream else None,
             **({"chunk_size": args.chunk_size} if args.chunk_size else {}),
         )
-    path = save_dataset(ds, args.out)
-    counts = ds["n_equilibria"].values.ravel()
-    regimes = (
-        sorted(set(ds["regime_label"].values.ravel().tolist())) if "regime_label" in ds else []
-    )
-    lines = [
-        f"swept {scenario.name} over {', '.join(f'{d} ({ds.sizes[d]})' for d in grid.dims)}: "
-        f"{grid.size} points",
-        f"equilibria per point: {int(counts.min())} to {int(counts.max())}",
-        f"{len(regimes)} regime(s) (equilibrium structures), e.g.:",
-        *(f"  {_shorten(str(r))}" for r in regimes[:5]),
-        f"dataset written to {path}",
-    ]
+    path = Path(args.out) if stream else save_dataset(ds, args.out)
+    with ds:
+        counts = ds["n_equilibria"]
+        regimes = ds["regime_label"].values.tolist()
+        lines = [
+            f"swept {scenario.name} over {', '.join(f'{d} ({ds.sizes[d]})' for d in grid.dims)}: "
+            f"{grid.size} points",
+            f"equilibria per point: {int(counts.min())} to {int(counts.max())}",
+            f"{len(regimes)} regime(s) (equilibrium structures), e.g.:",
+            *(f"  {_shorten(str(r))}" for r in regimes[:5]),
+            f"dataset written to {path}",
+        ]
     return "\n".join(lines)
 
 

@@ -1,7 +1,8 @@
 """Sweeps: parameter spaces, the engine that solves a scenario over them, regimes.
 
 The result of a sweep is an :class:`xarray.Dataset` labeled by the scenario's declared
-parameters (see :mod:`crisisgames.sweep.engine`).  This package never imports dask or
+parameters (see :mod:`crisisgames.sweep.engine`; chunks are solved in
+:mod:`crisisgames.sweep.chunk` and assembled in :mod:`crisisgames.sweep.dataset`).  This package never imports dask or
 SALib; :mod:`crisisgames.sweep.dask_executor` and :mod:`crisisgames.sweep.sensitivity`
 import them inside their functions (the ``dask`` and ``sensitivity`` extras).
 
@@ -13,17 +14,10 @@ Examples
 [Fraction(1, 15)]
 """
 
-from crisisgames.sweep.checkpoint import CheckpointError
-from crisisgames.sweep.engine import (
-    load_dataset,
-    regime_label,
-    regime_labels,
-    save_dataset,
-    solve_chunk,
-    support_label,
-    sweep,
-    sweep_spec,
-)
+from crisisgames.errors import CheckpointError
+from crisisgames.sweep.chunk import solve_chunk
+from crisisgames.sweep.engine import load_dataset, save_dataset, sweep, sweep_spec
+from crisisgames.sweep.labels import regime_label, regime_labels, support_label
 from crisisgames.sweep.regimes import (
     Branches,
     exact_regime,

@@ -56,7 +56,6 @@ def dask_executor(
         ) from exc
     cluster = None
     if address is None:
-        cluster_kwargs.setdefault("dashboard_address", ":0")
         # The dashboard on a free port, not the fixed default one, which clashes with any
         # other cluster on the machine.
         cluster_kwargs.setdefault("dashboard_address", ":0")

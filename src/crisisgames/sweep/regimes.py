@@ -1,7 +1,7 @@
 """Regimes along a swept parameter: equilibrium branches, and exact regime boundaries.
 
 A sweep's ``regime`` says which equilibrium structure holds at each grid point (the supports
-of all extreme equilibria, see :func:`~crisisgames.sweep.engine.regime_label`).  Along one
+of all extreme equilibria, see :func:`~crisisgames.sweep.labels.regime_label`).  Along one
 swept parameter this module
 
 - follows each equilibrium from grid point to grid point as a *branch*
@@ -36,7 +36,7 @@ import xarray as xr
 from crisisgames.errors import InvalidParameterError
 from crisisgames.scenarios.base import Scenario, get
 from crisisgames.solvers.nash import nash_equilibria
-from crisisgames.sweep.engine import regime_label, support_label
+from crisisgames.sweep.labels import regime_label, support_label
 
 __all__ = [
     "Branches",
