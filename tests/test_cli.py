@@ -72,6 +72,8 @@ def test_report_writes_markdown_and_figures(
     text = (tmp_path / "report.md").read_text()
     assert "## brinkmanship" in text and "## fraser-hipel" in text
     assert (tmp_path / "brinkmanship_window.png").stat().st_size > 0
+    assert "asymmetric_escalation_tree.png" in text
+    assert (tmp_path / "asymmetric_escalation_tree.png").stat().st_size > 0
     assert "report written to" in out
 
 

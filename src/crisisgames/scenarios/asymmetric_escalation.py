@@ -10,6 +10,7 @@ pure perfect Bayesian equilibria of the two-sided model, grouped by outcome.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from crisisgames.games import escalation as model
@@ -119,6 +120,26 @@ def analysis(**p: Any) -> str:
     return _analysis(tuple(sorted(as_exact(p).items())))
 
 
+def figures(directory: Path) -> list[Path]:
+    """The complete-information tree of a hard Challenger against a doubly hard Defender,
+    with its subgame-perfect equilibrium highlighted."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from crisisgames.plot.tree import plot_game_tree
+    from crisisgames.solvers.backward_induction import backward_induction
+
+    tree = model.complete_information_tree("hard", "HS")
+    fig, ax = plt.subplots(figsize=(8, 6), layout="constrained")
+    plot_game_tree(tree, ax, solution=backward_induction(tree, exact=True)[0], node_labels=True)
+    path = Path(directory) / "asymmetric_escalation_tree.png"
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return [path]
+
+
 SCENARIO = register(
     Scenario(
         name="asymmetric-escalation",
@@ -141,6 +162,7 @@ SCENARIO = register(
         parameters=PARAMETERS,
         builder=build,
         analysis=analysis,
+        figures=figures,
         kind="tree",
         references=(
             "Zagare, F. C. & Kilgour, D. M. (2000). Perfect Deterrence. Cambridge University "
