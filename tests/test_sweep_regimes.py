@@ -98,8 +98,8 @@ def test_inspection_game_thresholds(axis, thresholds):
 
 def test_an_irrational_threshold_is_a_bracket_not_an_exact_value():
     # missile-trade at its defaults: one structure change between war risks 0.2 and 0.3 is
-    # not at a rational (observed at 3 sqrt(2) / 20 = 0.2121...: where two vertices of the
-    # continuum of response plans meet, which depends on the risk through a quadratic).
+    # not at a rational: 3 sqrt(2) / 20 = 0.2121..., where two vertices of the continuum
+    # of response plans meet (200 r^2 = 9; derived in test_missile_trade_boundaries.py).
     ds = sweep(Grid("missile-trade", {"war_risk": [0.2, 0.3]}))
     xtol = F(1, 2**30)
     b = regime_boundaries(ds, "war_risk", xtol=xtol)
