@@ -12,6 +12,12 @@ with :func:`crisisgames.sweep.sweep`.  Two references, measured in the same run:
 Targets (issue 8): >= 5,000x nashpy, and within 5x of the bare kernel.  Peak memory
 (tracemalloc) of the sweep is printed for information.
 
+With ``--stream``, instead: a 10^7-point grid of ``chicken-goals`` streamed to a netCDF
+file (``sweep(grid, out=PATH)``, the ``netcdf`` extra) in a fresh process, whose peak
+resident memory (``ru_maxrss``) is printed, with the same process's resident memory after
+its imports (the library, NumPy, xarray, netCDF4) and the size the Dataset would take in
+memory, for reference.  Target (issue 8): peak resident memory under 1 GiB.
+
 With ``--dask``, instead: a sweep of the 3x8 ``missile-trade`` scenario (leak x
 alliance_cost) that takes at least 20 s serially, serially and on a Dask
 ``LocalCluster`` of two single-threaded worker processes (:func:`bench_dask`; the ``dask``
@@ -23,6 +29,7 @@ Run from the repository root::
 
     python benchmarks/bench_sweep.py            # 10^6 points
     python benchmarks/bench_sweep.py --quick    # 10^4 points, a smoke test
+    python benchmarks/bench_sweep.py --stream   # 10^7 points streamed to a file
     python benchmarks/bench_sweep.py --dask     # Dask on two workers vs serial
 """
 
@@ -46,7 +53,7 @@ try:  # run as a script (python benchmarks/NAME.py) or imported as benchmarks.NA
     from timing import median_time
 except ImportError:
     from benchmarks.timing import median_time
-__all__ = ["bench_dask", "bench_sweep", "main"]
+__all__ = ["bench_dask", "bench_stream", "bench_sweep", "main"]
 
 
 def bench_sweep(side: int = 1000, n_ref: int = 300, repeats: int = 3) -> dict[str, float]:
@@ -88,7 +95,7 @@ def bench_sweep(side: int = 1000, n_ref: int = 300, repeats: int = 3) -> dict[st
 
 
 def bench_dask(
-    side: int = 600, chunk_size: int = 8192, repeats: int = 3, n_workers: int = 2
+    side: int = 660, chunk_size: int = 8192, repeats: int = 3, n_workers: int = 2
 ) -> dict[str, float]:
     """Median times (seconds) of a ``side x side`` ``missile-trade`` sweep, serially and
     on a local Dask cluster of ``n_workers`` processes, and their ratio.
@@ -136,6 +143,59 @@ def bench_dask(
     }
 
 
+# Run in a fresh process, so that its peak resident memory is the streamed sweep's.
+_STREAM_CHILD = """
+import json, resource, sys, time
+from crisisgames.sweep import Grid, sweep
+import netCDF4, xarray  # noqa: F401 (imported before the baseline is read)
+
+side, path = int(sys.argv[1]), sys.argv[2]
+grid = Grid("chicken-goals", {"dishonour": (0, 1, side), "escalation": (0, 1, side)})
+baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t0 = time.perf_counter()
+with sweep(grid, out=path, progress=False) as ds:
+    seconds = time.perf_counter() - t0
+    nbytes = ds.nbytes
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"points": grid.size, "seconds": seconds, "baseline_KiB": baseline,
+                  "peak_KiB": peak, "dataset_bytes": nbytes}))
+"""
+
+
+def bench_stream(side: int = 3163) -> dict[str, float]:
+    """A ``side x side`` ``chicken-goals`` sweep streamed to a temporary netCDF file, in a
+    fresh process: its time, peak resident memory and the file's size."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "stream.nc"
+        done = subprocess.run(
+            [sys.executable, "-c", _STREAM_CHILD, str(side), str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        r["file_bytes"] = path.stat().st_size
+    return r
+
+
+def _main_stream(side: int) -> int:
+    r = bench_stream(side)
+    mib = 1024.0
+    print(f"chicken-goals sweep of {r['points']:,} points streamed to netCDF")
+    print(f"  time                           {r['seconds']:8.1f} s")
+    print(f"  file                           {r['file_bytes'] / 2**20:8.0f} MiB")
+    print(f"  the Dataset in memory would be {r['dataset_bytes'] / 2**20:8.0f} MiB")
+    print(f"  resident memory after imports  {r['baseline_KiB'] / mib:8.0f} MiB")
+    print(f"  peak resident memory           {r['peak_KiB'] / mib:8.0f} MiB  (target < 1024 MiB)")
+    return 0
+
+
 def _main_dask(side: int, repeats: int) -> int:
     import os
 
@@ -166,11 +226,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--dask", action="store_true", help="Dask on two workers vs serial (the dask extra)"
     )
-    parser.add_argument("--dask-side", type=int, default=600, help="grid side for --dask")
+    parser.add_argument("--dask-side", type=int, default=660, help="grid side for --dask")
+    parser.add_argument(
+        "--stream", action="store_true", help="10^7 points streamed to netCDF (peak memory)"
+    )
+    parser.add_argument("--stream-side", type=int, default=3163, help="grid side for --stream")
     parser.add_argument("--repeats", type=int, default=3, help="repeats for --dask")
     args = parser.parse_args(argv)
     if args.dask:
         return _main_dask(args.dask_side, args.repeats)
+    if args.stream:
+        return _main_stream(100 if args.quick else args.stream_side)
     r = bench_sweep(side=100 if args.quick else 1000, n_ref=50 if args.quick else 300)
     print(f"chicken-goals sweep of {r['points']:,} points to the Dataset")
     print(f"  sweep            {r['sweep_s']:8.3f} s  (peak traced memory {r['peak_MiB']:.0f} MiB)")
