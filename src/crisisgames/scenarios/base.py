@@ -252,16 +252,23 @@ class Scenario:
         """A :class:`~crisisgames.GameBatch` over broadcast parameter arrays.
 
         Parameters not given take their defaults; every array is validated (range, NaN)
-        before anything is built.
+        before anything is built.  The batch builder receives flat ``(G,)`` arrays for the
+        parameters that vary and scalars for the others (all ``(1,)`` arrays when none
+        varies).
         """
         if self.batch_builder is None:
             raise UnknownLabelError(f"scenario {self.name!r} has no vectorised builder")
         resolved = self.resolve(**arrays)
         shape = np.broadcast_shapes(*(np.shape(v) for v in resolved.values()))
-        flat = {
-            k: np.broadcast_to(np.asarray(v, dtype=float), shape).ravel()
-            for k, v in resolved.items()
-        }
+        flat: dict[str, Any] = {}
+        for k, v in resolved.items():
+            a = np.asarray(v, dtype=float)
+            if a.ndim == 0 and shape != ():
+                # A parameter constant over the batch stays a scalar (the builders
+                # broadcast): a sweep's chunks do not copy every fixed parameter G times.
+                flat[k] = a[()]
+            else:
+                flat[k] = np.broadcast_to(a, shape).ravel()
         return self.batch_builder(**flat)
 
     def describe(self) -> str:
