@@ -134,15 +134,20 @@ _CHILD = textwrap.dedent(
         time.sleep(0.05)  # so the parent can kill it mid-sweep
         return original(*args)
     engine.solve_chunk = slow
-    engine.sweep(Grid("chicken-goals", {grid!r}), chunk_size=50, checkpoint=sys.argv[1])
+    out = sys.argv[2] if len(sys.argv) > 2 else None  # streamed to a file, or in memory
+    engine.sweep(Grid("chicken-goals", {grid!r}), chunk_size=50, checkpoint=sys.argv[1], out=out)
     """
 )
 
 
-def test_sweep_killed_with_sigkill_resumes_to_the_same_dataset(tmp_path, monkeypatch):
+@pytest.mark.parametrize("stream", [False, True], ids=["in memory", "streamed to a file"])
+def test_sweep_killed_with_sigkill_resumes_to_the_same_dataset(tmp_path, monkeypatch, stream):
+    if stream:
+        pytest.importorskip("netCDF4")
     grid = Grid("chicken-goals", GRID)
+    out = tmp_path.parent / f"{tmp_path.name}.nc"
     child = subprocess.Popen(
-        [sys.executable, "-c", _CHILD.format(grid=GRID), str(tmp_path)],
+        [sys.executable, "-c", _CHILD.format(grid=GRID), str(tmp_path), *([str(out)] * stream)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -163,7 +168,14 @@ def test_sweep_killed_with_sigkill_resumes_to_the_same_dataset(tmp_path, monkeyp
     assert 5 <= len(before) < grid.size // 50
     reference = sweep(grid)
     calls = _counting(monkeypatch)
-    resumed = sweep(grid, chunk_size=50, checkpoint=tmp_path, resume=True)
+    if stream:
+        # The killed sweep left no file at out, and spooled nothing outside its checkpoint.
+        assert not out.exists()
+        assert list(tmp_path.parent.glob(f".{out.name}.*")) == []
+        with sweep(grid, chunk_size=50, checkpoint=tmp_path, resume=True, out=out) as ds:
+            resumed = ds.load().drop_encoding()
+    else:
+        resumed = sweep(grid, chunk_size=50, checkpoint=tmp_path, resume=True)
     assert resumed.identical(reference)
     finished = _records(tmp_path)
     assert _covers_exactly(finished, grid.size)  # no point lost, none twice

@@ -210,7 +210,7 @@ def sweep(
     if out is None:
         sink = MemorySink(space, spec)
     else:
-        sink = NetCDFSink(out, space, spec)
+        sink = NetCDFSink(out, space, spec, checkpoint=store)
     bar = None
     try:
         for start, stop in finished:  # one at a time: a resumed sweep streams too

@@ -1,8 +1,9 @@
 """Stream a sweep's chunks to a netCDF file, so a sweep never holds its results in memory.
 
 :class:`NetCDFSink` is the engine's sink for ``sweep(..., out=PATH)``.  Every finished
-chunk is spooled to disk as it arrives (one ``.npz`` file per chunk, in a directory next to
-``PATH``), so memory holds only the chunks in flight; when the sweep is complete the chunks
+chunk is spooled to disk as it arrives (one ``.npz`` file per chunk: the sweep's checkpoint
+when it has one, else a hidden directory next to ``PATH``), so memory holds only the chunks
+in flight; when the sweep is complete the chunks
 are copied, one at a time and in order, into a netCDF file that is then moved to ``PATH``.
 The file, read with :func:`~crisisgames.sweep.load_dataset` (or lazily with
 :func:`xarray.open_dataset`), is the Dataset an in-memory sweep returns.
@@ -33,6 +34,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
+from crisisgames.sweep.checkpoint import Checkpoint
 from crisisgames.sweep.dataset import (
     RegimeTable,
     Variable,
@@ -116,6 +118,12 @@ class NetCDFSink:
         The file to write (replaced, atomically, when the sweep is complete).
     space, spec
         The sweep's parameter space and specification.
+    checkpoint
+        The sweep's checkpoint, if it has one: its chunk files are the spool (the engine
+        saves every chunk there before handing it over), so nothing is written twice.
+        Otherwise the spool is a hidden directory ``.NAME.PID.spool`` next to ``path``,
+        removed when the file is written or the sweep fails (a process killed outright
+        leaves it behind).
 
     Raises
     ------
@@ -123,7 +131,13 @@ class NetCDFSink:
         Without the netCDF4 library (the ``netcdf`` extra).
     """
 
-    def __init__(self, path: str | Path, space: Space, spec: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        space: Space,
+        spec: Mapping[str, Any],
+        checkpoint: Checkpoint | None = None,
+    ) -> None:
         try:
             import netCDF4  # noqa: F401  (checked now, before any work is done)
         except ImportError as exc:
@@ -137,24 +151,34 @@ class NetCDFSink:
         self.regimes = RegimeTable(self.actions, self.players)
         stem = f".{self.path.name}.{os.getpid()}"
         self._tmp = self.path.with_name(stem + ".partial")
-        self._spool = self.path.with_name(stem + ".spool")
-        self._spool.mkdir(parents=True, exist_ok=False)
+        self._checkpoint = checkpoint
+        self._spool = None if checkpoint is not None else self.path.with_name(stem + ".spool")
+        if self._spool is not None:
+            self._spool.mkdir(parents=True, exist_ok=False)
         self._ranges: list[tuple[int, int]] = []
         self._K = 1  # the dimension exists even where no point has an equilibrium
         self._first: dict[str, np.ndarray] | None = None
 
     def _spooled(self, start: int, stop: int) -> Path:
+        assert self._spool is not None
         return self._spool / f"chunk-{start:012d}-{stop:012d}.npz"
 
+    def _load(self, start: int, stop: int) -> dict[str, np.ndarray]:
+        if self._checkpoint is not None:
+            return self._checkpoint.load(start, stop)
+        with np.load(self._spooled(start, stop), allow_pickle=False) as z:
+            return {k: z[k] for k in z.files}
+
     def write(self, start: int, stop: int, part: Mapping[str, np.ndarray]) -> None:
-        """Spool a finished chunk (points ``start`` to ``stop - 1``)."""
-        arrays = dict(part)
-        arrays["regime"] = self.regimes.add(part)  # provisional ids, renumbered at the end
-        np.savez(self._spooled(start, stop), **arrays)  # type: ignore[arg-type]
+        """Spool a finished chunk (points ``start`` to ``stop - 1``; with a checkpoint,
+        the engine has saved it there already)."""
+        self.regimes.add(part)  # every regime must be known before the first is written
+        if self._spool is not None:
+            np.savez(self._spooled(start, stop), **dict(part))  # type: ignore[arg-type]
         self._ranges.append((start, stop))
         self._K = max(self._K, part["support"].shape[1])
         if self._first is None:
-            self._first = arrays
+            self._first = {**part, "regime": np.zeros(0, np.int32)}
 
     def _create(self, nc: Any, vars_: list[Variable], part: Mapping[str, np.ndarray]) -> None:
         for dim, n in zip(self.space.dims, self.space.shape, strict=True):
@@ -207,18 +231,18 @@ class NetCDFSink:
         with netCDF4.Dataset(self._tmp, "w", format="NETCDF4") as nc:
             self._create(nc, vars_, self._first)
             for start, stop in covered:
-                with np.load(self._spooled(start, stop), allow_pickle=False) as z:
-                    for v in vars_:
-                        values = z[v.key]
-                        if v.key == "regime":
-                            values = remap[values]
-                        elif values.dtype == bool:
-                            values = values.astype(np.int8)
-                        if v.fill is not None and values.shape[1] < self._K:
-                            pad = np.full((len(values), self._K, *values.shape[2:]), v.fill)
-                            pad[:, : values.shape[1]] = values
-                            values = pad.astype(values.dtype)
-                        self._put(nc.variables[v.name], start, stop, values, v.fill is not None)
+                part = self._load(start, stop)
+                # The same provisional ids as when the chunk arrived (add is idempotent).
+                part["regime"] = remap[self.regimes.add(part)]
+                for v in vars_:
+                    values = part[v.key]
+                    if values.dtype == bool:
+                        values = values.astype(np.int8)
+                    if v.fill is not None and values.shape[1] < self._K:
+                        pad = np.full((len(values), self._K, *values.shape[2:]), v.fill)
+                        pad[:, : values.shape[1]] = values
+                        values = pad.astype(values.dtype)
+                    self._put(nc.variables[v.name], start, stop, values, v.fill is not None)
         coords, attrs = coords_and_attrs(
             self.space,
             self.players,
@@ -233,10 +257,12 @@ class NetCDFSink:
         )
         rest.to_netcdf(self._tmp, mode="a", engine="netcdf4")
         os.replace(self._tmp, self.path)
-        shutil.rmtree(self._spool)
+        if self._spool is not None:
+            shutil.rmtree(self._spool)
         return self.path
 
     def abort(self) -> None:
         """Remove the spool and any partial file (a checkpoint, if any, keeps the work)."""
-        shutil.rmtree(self._spool, ignore_errors=True)
+        if self._spool is not None:
+            shutil.rmtree(self._spool, ignore_errors=True)
         self._tmp.unlink(missing_ok=True)
