@@ -34,6 +34,7 @@ from crisisgames.sweep.space import Space
 __all__ = [
     "MemorySink",
     "RegimeTable",
+    "Sink",
     "Variable",
     "coords_and_attrs",
     "safe_name",
@@ -298,8 +299,9 @@ def probe_game(space: Space) -> NormalFormGame:
 
 
 # ---------------------------------------------------------------------------- in memory
-class MemorySink:
-    """Collects a sweep's chunks into arrays and builds its Dataset.
+class Sink:
+    """What the two sinks share: the space and specification, the players' and actions'
+    labels, the regimes met so far, and the Dataset's coordinates and attrs.
 
     Parameters
     ----------
@@ -314,6 +316,23 @@ class MemorySink:
         game = probe_game(space)
         self.players, self.actions = game.players, game.actions
         self.regimes = RegimeTable(self.actions, self.players)
+
+    def metadata(
+        self, K: int, labels: Sequence[str], method: str
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The Dataset's coordinates and attrs (see :func:`coords_and_attrs`), given the
+        width of its ``equilibrium`` dimension, the regimes' labels and the solver's
+        method."""
+        return coords_and_attrs(
+            self.space, self.players, self.actions, K, len(labels), self.spec, method
+        )
+
+
+class MemorySink(Sink):
+    """Collects a sweep's chunks into arrays and builds its Dataset."""
+
+    def __init__(self, space: Space, spec: Mapping[str, Any]) -> None:
+        super().__init__(space, spec)
         self._vars: list[Variable] = []
         self._arrays: dict[str, np.ndarray] = {}
         self._K = 0
@@ -370,13 +389,5 @@ class MemorySink:
             data[v.name] = ((*dims, *v.dims), a.reshape(*shape, *a.shape[1:]), v.attrs)
             if v.name == "regime":
                 data["regime_label"] = regime_label_variable(labels)
-        coords, attrs = coords_and_attrs(
-            self.space,
-            self.players,
-            self.actions,
-            self._K,
-            len(labels),
-            self.spec,
-            self._method,
-        )
+        coords, attrs = self.metadata(self._K, labels, self._method)
         return xr.Dataset(data, coords=coords, attrs=attrs)

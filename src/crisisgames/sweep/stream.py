@@ -36,10 +36,8 @@ import xarray as xr
 
 from crisisgames.sweep.checkpoint import Checkpoint
 from crisisgames.sweep.dataset import (
-    RegimeTable,
+    Sink,
     Variable,
-    coords_and_attrs,
-    probe_game,
     regime_label_variable,
     variables,
 )
@@ -109,7 +107,7 @@ def _disk_chunks(shape: tuple[int, ...], rest: tuple[int, ...]) -> tuple[int, ..
     return (*reversed(sizes), *rest)
 
 
-class NetCDFSink:
+class NetCDFSink(Sink):
     """Spools a sweep's chunks as they arrive and writes its netCDF file at the end.
 
     Parameters
@@ -144,11 +142,8 @@ class NetCDFSink:
             raise ImportError(
                 "streaming a sweep to a file (out=) needs netCDF4: pip install 'crisisgames[netcdf]'"
             ) from exc
+        super().__init__(space, spec)
         self.path = Path(path)
-        self.space, self.spec = space, spec
-        game = probe_game(space)
-        self.players, self.actions = game.players, game.actions
-        self.regimes = RegimeTable(self.actions, self.players)
         stem = f".{self.path.name}.{os.getpid()}"
         self._tmp = self.path.with_name(stem + ".partial")
         self._checkpoint = checkpoint
@@ -243,15 +238,7 @@ class NetCDFSink:
                         pad[:, : values.shape[1]] = values
                         values = pad.astype(values.dtype)
                     self._put(nc.variables[v.name], start, stop, values, v.fill is not None)
-        coords, attrs = coords_and_attrs(
-            self.space,
-            self.players,
-            self.actions,
-            self._K,
-            len(labels),
-            self.spec,
-            str(self._first["method"]),
-        )
+        coords, attrs = self.metadata(self._K, labels, str(self._first["method"]))
         rest = xr.Dataset(
             {"regime_label": regime_label_variable(labels)}, coords=coords, attrs=attrs
         )
