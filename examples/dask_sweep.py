@@ -43,7 +43,7 @@ import pandas as pd
 import xarray as xr
 
 from crisisgames.plot.sweep import plot_regime_map, plot_war_map
-from crisisgames.sweep import Grid, sweep
+from crisisgames.sweep import Grid, parse_regime_label, sweep
 
 SCENARIO = "missile-trade"
 X, Y = "leak", "alliance_cost"
@@ -54,10 +54,10 @@ def regime_table(ds: xr.Dataset) -> pd.DataFrame:
     number of extreme equilibria, the US offers made in them, and the range of the
     probability of war over its points and equilibria (best and worst equilibrium).
 
-    A regime label (see ``crisisgames.sweep.regime_label``) is ``"continuum: "`` (when the
-    equilibria form a continuum) followed by the supports of the extreme equilibria joined
-    by ``" | "``, each ``"US: ...; USSR: ..."``; the full labels are long, so only their
-    US offers are shown.
+    A regime label (see ``crisisgames.sweep.regime_label``, read back by
+    ``parse_regime_label``) says whether the equilibria form a continuum and lists the
+    supports of the extreme equilibria, each ``"US: ...; USSR: ..."``; the full labels are
+    long, so only their US offers are shown.
     """
     codes = ds["regime"].values.ravel()
     war = ds["war_probability"]
@@ -68,15 +68,15 @@ def regime_table(ds: xr.Dataset) -> pd.DataFrame:
     for k, code in enumerate(np.unique(codes)):
         where = codes == code
         label = str(labels[code])
-        supports = label.removeprefix("continuum: ").split(" | ")
+        continuum, supports = parse_regime_label(label)
         offers = sorted({s.split("; ")[0].removeprefix("US: ").strip("{}") for s in supports})
         rows.append(
             {
                 "regime": f"R{k + 1}",
                 "points": int(where.sum()),
                 "share": f"{where.mean():.2%}",
-                "extreme eq.": len(supports),
-                "continuum": label.startswith("continuum: "),
+                "extreme eq.": sum(supports.values()),
+                "continuum": continuum,
                 "US offers": ", ".join(offers),
                 "P(war) best eq.": f"{np.nanmin(best[where]):.3f}-{np.nanmax(best[where]):.3f}",
                 "P(war) worst eq.": f"{np.nanmin(worst[where]):.3f}-{np.nanmax(worst[where]):.3f}",

@@ -43,7 +43,7 @@ import xarray as xr
 
 from crisisgames.plot.sweep import plot_regime_map
 from crisisgames.scenarios import get
-from crisisgames.sweep import Grid, regime_boundaries, sweep
+from crisisgames.sweep import Grid, parse_regime_label, regime_boundaries, sweep
 
 SCENARIO = "missile-trade"
 X, Y = "leak", "alliance_cost"
@@ -68,19 +68,19 @@ def name_of(label: str, names: dict[str, str]) -> str:
 def describe(label: str) -> str:
     """What a regime label says, briefly: its extreme equilibria and the US offers in them.
 
-    A label (see ``crisisgames.sweep.regime_label``) is ``"continuum: "`` (when the
-    equilibria form a continuum) followed by the supports of the extreme equilibria joined
-    by ``" | "``, each ``"US: ...; USSR: ..."``.
+    A label (see ``crisisgames.sweep.regime_label``) says whether the equilibria form a
+    continuum and lists the supports of the extreme equilibria, each
+    ``"US: ...; USSR: ..."``; ``parse_regime_label`` reads it back.
     """
-    continuum = label.startswith("continuum: ")
-    supports = label.removeprefix("continuum: ").split(" | ")
+    continuum, supports = parse_regime_label(label)
     offers: set[str] = set()
     for support in supports:
         us = support.split("; ")[0].removeprefix("US: ").strip("{}")
         offers.update(o.strip() for o in us.split(","))
     order = ("no trade", "secret trade", "public trade")
     shown = ", ".join(o for o in order if o in offers)
-    return f"{len(supports)} extreme equilibria{' (continuum)' if continuum else ''}; US offers: {shown}"
+    n = sum(supports.values())
+    return f"{n} extreme equilibria{' (continuum)' if continuum else ''}; US offers: {shown}"
 
 
 def key_table(ds: xr.Dataset, names: dict[str, str]) -> list[str]:
@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{SCENARIO}: {n} x {n} grid over ({X}, {Y}), other parameters at their defaults")
     print(f"equilibria per point: {int(ds.n_equilibria.min())} to {int(ds.n_equilibria.max())}")
     standoff = "US: no trade; USSR: hold out"  # the non-credible threat to hold out
-    if all(standoff in label.removeprefix("continuum: ").split(" | ") for label in names):
+    if all(standoff in parse_regime_label(label)[1] for label in names):
         print(f"(every regime includes the standoff equilibrium, {standoff}: P(war) = war_risk)")
     print()
     print(f"Exact regime boundaries along {Y} (R1, R2, ...: the regimes, keyed below)")

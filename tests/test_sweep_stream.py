@@ -107,3 +107,18 @@ def test_without_netcdf4_the_error_says_what_to_install(tmp_path, monkeypatch):
     with pytest.raises(ImportError, match=r"crisisgames\[netcdf\]"):
         sweep(SPACES["2-D grid"](), out=tmp_path / "x.nc")
     assert os.listdir(tmp_path) == []
+
+
+def test_a_bad_out_is_refused_before_any_work(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(engine, "solve_chunk", lambda *a: calls.append(a))
+    with pytest.raises(IsADirectoryError, match="is a directory"):
+        sweep(SPACES["2-D grid"](), out=tmp_path)
+    assert calls == []
+
+
+def test_out_in_a_new_directory(tmp_path):
+    out = tmp_path / "new" / "dir" / "s.nc"
+    with sweep(SPACES["2-D grid"](), out=out) as ds:
+        assert int(ds.n_equilibria.sum()) > 0
+    assert sorted(p.name for p in out.parent.iterdir()) == ["s.nc"]

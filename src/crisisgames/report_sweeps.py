@@ -26,7 +26,7 @@ import numpy as np
 import xarray as xr
 
 from crisisgames.scenarios import get
-from crisisgames.sweep import Grid, regime_boundaries, sweep
+from crisisgames.sweep import Grid, parse_regime_label, regime_boundaries, sweep
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -62,8 +62,7 @@ def _describe(label: str) -> str:
     >>> _describe("continuum: US: no trade; USSR: hold out | US: {no trade, public trade}; USSR: accept public")
     '2 extreme equilibria (a continuum); US offers: no trade, public trade'
     """
-    continuum = label.startswith("continuum: ")
-    supports = label.removeprefix("continuum: ").split(" | ")
+    continuum, supports = parse_regime_label(label)
     offers: list[str] = []
     for support in supports:
         us = support.split("; ")[0].removeprefix("US: ").strip("{}")
@@ -71,7 +70,7 @@ def _describe(label: str) -> str:
     order = {name: k for k, name in enumerate(get(TRADE).build().actions[0])}
     shown = ", ".join(sorted(set(offers), key=lambda o: order.get(o, len(order))))
     kind = " (a continuum)" if continuum else ""
-    return f"{len(supports)} extreme equilibria{kind}; US offers: {shown}"
+    return f"{sum(supports.values())} extreme equilibria{kind}; US offers: {shown}"
 
 
 def _figure(size: tuple[float, float]) -> Figure:

@@ -17,7 +17,12 @@ Examples
 from crisisgames.errors import CheckpointError
 from crisisgames.sweep.chunk import solve_chunk
 from crisisgames.sweep.engine import load_dataset, save_dataset, sweep, sweep_spec
-from crisisgames.sweep.labels import regime_label, regime_labels, support_label
+from crisisgames.sweep.labels import (
+    parse_regime_label,
+    regime_label,
+    regime_labels,
+    support_label,
+)
 from crisisgames.sweep.regimes import (
     Branches,
     exact_regime,
@@ -49,6 +54,7 @@ __all__ = [
     "follow_branches",
     "load_dataset",
     "parse_axis",
+    "parse_regime_label",
     "regime_boundaries",
     "regime_label",
     "regime_labels",

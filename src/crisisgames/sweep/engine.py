@@ -232,7 +232,12 @@ def sweep(
             bar.close()
     if isinstance(sink, MemorySink):
         return sink.dataset()
-    return xr.open_dataset(sink.close())
+    try:
+        path = sink.close()
+    except BaseException:
+        sink.abort()
+        raise
+    return xr.open_dataset(path)
 
 
 # ---------------------------------------------------------------------------- netCDF

@@ -7,13 +7,14 @@ labels (see :func:`crisisgames.sweep.sweep`).  This module turns masks into text
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 import xarray as xr
 
-__all__ = ["regime_label", "regime_labels", "support_label"]
+__all__ = ["parse_regime_label", "regime_label", "regime_labels", "support_label"]
 
 
 def support_label(mask: int, actions: Sequence[Sequence[str]], players: Sequence[str]) -> str:
@@ -64,7 +65,30 @@ def regime_label(
         for m, n in counts.items()
     )
     text = " | ".join(label for _, label in parts) or "no equilibrium"
-    return ("continuum: " + text) if continuum else text
+    return ("continuum: " + text) if continuum and parts else text
+
+
+def parse_regime_label(label: str) -> tuple[bool, dict[str, int]]:
+    """What a :func:`regime_label` says: whether the equilibria form a continuum, and each
+    support with the number of extreme equilibria that have it (their sum is the number of
+    extreme equilibria).
+
+    Examples
+    --------
+    >>> parse_regime_label("continuum: US: a; USSR: b | US: {a, c}; USSR: b (x2)")
+    (True, {'US: a; USSR: b': 1, 'US: {a, c}; USSR: b': 2})
+    >>> parse_regime_label("no equilibrium")
+    (False, {})
+    """
+    continuum = label.startswith("continuum: ")
+    text = label.removeprefix("continuum: ")
+    supports: dict[str, int] = {}
+    if text != "no equilibrium":
+        for part in text.split(" | "):
+            match = re.fullmatch(r"(.*) \(x(\d+)\)", part)
+            support, n = (match[1], int(match[2])) if match else (part, 1)
+            supports[support] = supports.get(support, 0) + n
+    return continuum, supports
 
 
 def regime_labels(ds: xr.Dataset) -> xr.DataArray:

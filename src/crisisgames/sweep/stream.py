@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import os
 import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,10 @@ class NetCDFSink(Sink):
     ------
     ImportError
         Without the netCDF4 library (the ``netcdf`` extra).
+    IsADirectoryError
+        ``path`` is a directory.
+    OSError
+        ``path``'s directory cannot be created or written to.
     """
 
     def __init__(
@@ -144,6 +149,13 @@ class NetCDFSink(Sink):
             ) from exc
         super().__init__(space, spec)
         self.path = Path(path)
+        if self.path.is_dir():
+            raise IsADirectoryError(f"out={str(path)!r} is a directory; give a file name")
+        # Fail now, not after the sweep: the directory is created, and written to once
+        # (a file that deletes itself, so a killed sweep leaves nothing behind).
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=self.path.parent):
+            pass
         stem = f".{self.path.name}.{os.getpid()}"
         self._tmp = self.path.with_name(stem + ".partial")
         self._checkpoint = checkpoint
