@@ -698,3 +698,12 @@ def test_goal_weights_must_be_finite_and_non_negative(bad: float) -> None:
 def test_utilities_reject_bad_weights(bad: list) -> None:
     with pytest.raises(InvalidPayoffError):
         utilities(US, [Outcome("a", {"US": {"missiles_out": 1.0}})], weights=np.array(bad))
+
+
+def test_a_scenario_name_that_is_not_a_string_is_a_clear_error():
+    from crisisgames.errors import UnknownLabelError
+
+    with pytest.raises(UnknownLabelError, match="unknown scenario 0"):
+        get(0)  # type: ignore[arg-type]
+    with pytest.raises(UnknownLabelError, match=r"unknown scenario \['chicken'\]"):
+        get(["chicken"])  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ checkpoint of another sweep or a damaged one, and no finished work deleted."""
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import json
 import os
 import signal
@@ -182,3 +183,50 @@ def test_sweep_killed_with_sigkill_resumes_to_the_same_dataset(tmp_path, monkeyp
     assert len(calls) == len(finished) - len(before)  # finished chunks not recomputed
     for name, mtime in before.items():
         assert os.stat(tmp_path / name).st_mtime_ns == mtime
+
+
+def test_a_checkpoint_of_chunks_in_an_older_layout_is_refused(tmp_path):
+    # Chunks written before regime classes were computed per chunk: their specification
+    # has no chunk format, so the checkpoint belongs to another sweep.
+    from crisisgames.sweep.checkpoint import Checkpoint
+    from crisisgames.sweep.dataset import spec_hash
+    from crisisgames.sweep.engine import sweep_spec
+
+    grid = Grid("chicken-goals", {"dishonour": (0, 1, 5)})
+    old = {k: v for k, v in sweep_spec(grid).items() if k != "chunk_format"}
+    Checkpoint(tmp_path, old, spec_hash(old), grid.size).save(0, 2, {"count": np.ones(2)})
+    with pytest.raises(CheckpointError, match="belongs to another sweep"):
+        sweep(grid, checkpoint=tmp_path, resume=True)
+    assert len(_records(tmp_path)) == 1  # and nothing deleted
+
+
+class _AtOnce(cf.Executor):
+    """Runs each task when it is submitted: every future in flight is done together."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        fut: cf.Future = cf.Future()
+        try:
+            fut.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # handed to the future, as executors do
+            fut.set_exception(exc)
+        return fut
+
+
+def test_chunks_finished_alongside_a_failing_one_are_saved(tmp_path, monkeypatch):
+    grid = Grid("chicken-goals", GRID)
+    original = _SOLVE_CHUNK
+
+    def third_fails(scenario, params, method, tol):
+        if next(iter(params.values()))[0] == grid.points(100, 101)["dishonour"][0]:
+            raise _Interrupt
+        return original(scenario, params, method, tol)
+
+    monkeypatch.setattr(engine, "solve_chunk", third_fails)
+    with pytest.raises(_Interrupt):
+        sweep(grid, chunk_size=50, executor=_AtOnce(), max_pending=4, checkpoint=tmp_path)
+    # Chunks 0, 1 and 3 finished with chunk 2 (points 100-149): all three are kept.
+    assert sorted((r["start"], r["stop"]) for r in _records(tmp_path)) == [
+        (0, 50),
+        (50, 100),
+        (150, 200),
+    ]

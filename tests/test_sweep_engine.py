@@ -258,3 +258,28 @@ def test_models_that_are_not_normal_form_games_cannot_be_swept():
 
     with pytest.raises(UnsupportedGameError, match="not a normal-form game"):
         sweep(Grid("dynamic-chicken", {"hazard_scale": [0.5, 1.0]}))
+
+
+def test_scenarios_declared_in_exact_rationals_can_be_swept(tmp_path):
+    # brinkmanship declares p = 1/3 as a Fraction: attrs and coordinates hold floats.
+    ds = sweep(Grid("brinkmanship", {"sweetener": (0, 1, 3)}))
+    assert float(ds.p) == pytest.approx(1 / 3) and ds.p.attrs["default"] == pytest.approx(1 / 3)
+    assert json.loads(ds.attrs["parameters"])[0]["name"] == "p"
+    assert load_dataset(save_dataset(ds, tmp_path / "b.nc")).identical(ds)
+
+
+def test_labels_that_would_make_regime_labels_ambiguous_are_refused():
+    from crisisgames import NormalFormGame
+    from crisisgames.errors import InvalidGameError
+
+    s = get("chicken-goals")
+    calls = []
+
+    def build(**p):
+        calls.append(p)
+        return NormalFormGame(np.zeros((2, 2, 2)), ("US", "USSR"), (("a, b", "c"), ("d", "e")))
+
+    bad = dataclasses.replace(s, builder=build, batch_builder=None)
+    with pytest.raises(InvalidGameError, match="'a, b' contains ', '"):
+        sweep(Grid(bad, {"dishonour": (0, 1, 50)}))
+    assert len(calls) == 1  # only the first point's game, to read the labels

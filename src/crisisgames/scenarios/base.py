@@ -368,8 +368,12 @@ def get(name: str) -> Scenario:
     """
     try:
         return _REGISTRY[name]
-    except KeyError:
-        close = difflib.get_close_matches(name, list(_REGISTRY), n=3, cutoff=0.5)
+    except (KeyError, TypeError):  # TypeError: an unhashable name
+        close = (
+            difflib.get_close_matches(name, list(_REGISTRY), n=3, cutoff=0.5)
+            if isinstance(name, str)
+            else []
+        )
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise UnknownLabelError(
             f"unknown scenario {name!r}{hint} (the catalog: {', '.join(sorted(_REGISTRY))})"

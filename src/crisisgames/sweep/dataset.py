@@ -9,8 +9,8 @@ module's description of the variables (:func:`variables`), of the coordinates an
 (:class:`RegimeTable`), so a streamed file loads to the Dataset an in-memory sweep returns.
 
 The number of equilibria of the widest point (the ``equilibrium`` dimension) is known only
-at the end; the sinks grow it when a chunk needs more room, padding the points already
-written.
+at the end: :class:`MemorySink` grows its arrays when a chunk needs more room, padding the
+points already written; the streaming sink writes its file when every chunk is in.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 import xarray as xr
 
+from crisisgames.errors import InvalidGameError
 from crisisgames.games.normal_form import NormalFormGame
 from crisisgames.scenarios.base import Parameter
 from crisisgames.sweep.chunk import REGIME_PAD, normal_form
@@ -202,8 +204,14 @@ class RegimeTable:
 
 
 # ---------------------------------------------------------------------------- metadata
-def _plain_default(p: Parameter) -> Any:
-    return int(p.default) if p.kind == "bool" else p.default
+def _plain(value: Any) -> Any:
+    """A value netCDF attributes and JSON can hold: booleans as 0/1, exact rationals (the
+    declared values of some scenarios) as floats."""
+    if isinstance(value, bool | np.bool_):
+        return int(value)
+    if isinstance(value, Fraction):
+        return float(value)
+    return value
 
 
 def _param_attrs(p: Parameter) -> dict[str, Any]:
@@ -211,9 +219,9 @@ def _param_attrs(p: Parameter) -> dict[str, Any]:
         "long_name": p.meaning,
         "units": p.unit,
         "source": p.source,
-        "default": _plain_default(p),
-        "valid_min": p.low,
-        "valid_max": p.high,
+        "default": _plain(p.default),
+        "valid_min": _plain(p.low),
+        "valid_max": _plain(p.high),
         "kind": p.kind,
     }
 
@@ -237,6 +245,7 @@ def coords_and_attrs(
         attrs = _param_attrs(scenario.parameter(name)) if name in scenario.parameter_names else {}
         coords[name] = (cdims, values, attrs)
     for name, value in space.parameter_values().items():
+        value = float(value) if isinstance(value, Fraction) else value
         coords[name] = ((), value, _param_attrs(scenario.parameter(name)))
     for player, acts in zip(players, actions, strict=True):
         coords[f"action_{safe_name(player)}"] = (
@@ -251,9 +260,9 @@ def coords_and_attrs(
     declarations = [
         {
             "name": p.name,
-            "default": _plain_default(p),
-            "low": p.low,
-            "high": p.high,
+            "default": _plain(p.default),
+            "low": _plain(p.low),
+            "high": _plain(p.high),
             "unit": p.unit,
             "meaning": p.meaning,
             "source": p.source,
@@ -298,7 +307,22 @@ def probe_game(space: Space) -> NormalFormGame:
     return normal_form(space.scenario, space.scenario.build(**{**space.fixed, **first}))
 
 
-# ---------------------------------------------------------------------------- in memory
+# ---------------------------------------------------------------------------- sinks
+# What regime labels are made of (see crisisgames.sweep.labels): two regimes are merged
+# when their labels are equal, so no name may contain these.
+_SEPARATORS = (", ", "; ", " | ", ": ", "{", "}")
+
+
+def _check_label_text(players: Sequence[str], actions: Sequence[Sequence[str]]) -> None:
+    for name in (*players, *(a for acts in actions for a in acts)):
+        for sep in _SEPARATORS:
+            if sep in name:
+                raise InvalidGameError(
+                    f"the label {name!r} contains {sep!r}, which regime labels use as a "
+                    "separator; a sweep needs player and action labels without it"
+                )
+
+
 class Sink:
     """What the two sinks share: the space and specification, the players' and actions'
     labels, the regimes met so far, and the Dataset's coordinates and attrs.
@@ -315,7 +339,9 @@ class Sink:
         self.space, self.spec = space, spec
         game = probe_game(space)
         self.players, self.actions = game.players, game.actions
+        _check_label_text(self.players, self.actions)
         self.regimes = RegimeTable(self.actions, self.players)
+        self.metadata(1, [], "")  # anything the Dataset cannot hold fails now, not at the end
 
     def metadata(
         self, K: int, labels: Sequence[str], method: str
@@ -381,11 +407,12 @@ class MemorySink(Sink):
     def dataset(self) -> xr.Dataset:
         """The sweep's Dataset (see :func:`~crisisgames.sweep.sweep`)."""
         remap, labels = self.regimes.final()
-        self._arrays["regime"] = remap[self._arrays["regime"]]
         dims, shape = self.space.dims, self.space.shape
         data: dict[str, Any] = {}
         for v in self._vars:
             a = self._arrays[v.name]
+            if v.name == "regime":
+                a = remap[a]  # provisional ids to codes in label order
             data[v.name] = ((*dims, *v.dims), a.reshape(*shape, *a.shape[1:]), v.attrs)
             if v.name == "regime":
                 data["regime_label"] = regime_label_variable(labels)

@@ -40,6 +40,10 @@ from crisisgames.sweep.stream import NetCDFSink
 __all__ = ["DEFAULT_CHUNK_SIZE", "load_dataset", "save_dataset", "sweep", "sweep_spec"]
 
 DEFAULT_CHUNK_SIZE = 1 << 15
+# The layout of solve_chunk's arrays, part of a sweep's specification so that a checkpoint
+# of chunks in another layout is refused rather than misread (2: regime classes per chunk,
+# support masks in the smallest integer type).
+CHUNK_FORMAT = 2
 
 
 # ---------------------------------------------------------------------------- spec
@@ -50,9 +54,14 @@ def sweep_spec(space: Space, method: str = "auto", tol: float = 1e-9) -> dict[st
     --------
     >>> from crisisgames.sweep import Grid
     >>> sorted(sweep_spec(Grid("verification", {"detect": (0, 1, 3)})))
-    ['method', 'space', 'tol']
+    ['chunk_format', 'method', 'space', 'tol']
     """
-    return {"space": space.to_dict(), "method": method, "tol": float(tol)}
+    return {
+        "space": space.to_dict(),
+        "method": method,
+        "tol": float(tol),
+        "chunk_format": CHUNK_FORMAT,
+    }
 
 
 # ---------------------------------------------------------------------------- the loop
@@ -97,9 +106,15 @@ def _run(
             if not pending:
                 return
             done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            failed = None
             for fut in done:
                 start, stop = pending.pop(fut)
-                yield start, stop, fut.result()
+                if fut.exception() is None:
+                    yield start, stop, fut.result()
+                else:  # the other finished chunks are saved first, then this is raised
+                    failed = failed or fut
+            if failed is not None:
+                failed.result()
     finally:
         for fut in pending:
             fut.cancel()
@@ -142,11 +157,14 @@ def sweep(
         Chunks in flight on the executor (default: four per worker).
     out
         Stream the results into this netCDF file instead of memory (the ``netcdf``
-        extra): each chunk is written into place as it finishes, so memory holds only the
-        chunks in flight, whatever the size of the sweep.  The file is written under a
-        temporary name and moved to ``out`` when the sweep is complete (an existing file
-        is then replaced); an interrupted sweep leaves no partial file (with
-        ``checkpoint``, its finished chunks are kept there).
+        extra), so memory holds only the chunks in flight, whatever the size of the
+        sweep: each chunk is spooled to disk as it finishes (into ``checkpoint`` if
+        given, else a hidden directory next to ``out``), and the file is written from the
+        spool when the sweep is complete, under a temporary name then moved to ``out``
+        (an existing file is then replaced).  Disk use peaks at the spool plus the file.
+        A missing directory is created; an interrupted sweep leaves no partial file (with
+        ``checkpoint``, its finished chunks are kept there).  See
+        :mod:`crisisgames.sweep.stream`.
 
     Returns
     -------
@@ -168,8 +186,16 @@ def sweep(
     ------
     InvalidParameterError
         A chunk size below 1.
+    UnsupportedGameError
+        The scenario's model is not a normal-form game.
+    InvalidGameError
+        A player or action label that would make regime labels ambiguous.
     CheckpointError
         A checkpoint of another sweep, or a damaged one.
+    ImportError, IsADirectoryError, OSError
+        ``out`` without netCDF4, ``out`` a directory, or not writable.
+
+    All of these are raised before any chunk is solved.
 
     Examples
     --------
@@ -188,11 +214,15 @@ def sweep(
         raise InvalidParameterError(f"chunk_size must be a positive integer, got {chunk_size!r}")
     chunk_size = int(chunk_size)
     spec = sweep_spec(space, method, tol)
+    # The sink first: what it refuses (labels, an unwritable out) costs nothing to redo.
+    sink = MemorySink(space, spec) if out is None else NetCDFSink(out, space, spec)
     store = (
         Checkpoint(checkpoint, spec, spec_hash(spec), space.size, resume=resume)
         if checkpoint is not None
         else None
     )
+    if isinstance(sink, NetCDFSink):
+        sink.checkpoint = store
     finished = store.finished if store is not None else []
     tasks = remaining_ranges(space.size, finished, chunk_size)
     scenario, fixed = space.scenario, dict(space.fixed)
@@ -206,11 +236,6 @@ def sweep(
     if max_pending is None:
         workers = getattr(executor, "_max_workers", None) or os.cpu_count() or 1
         max_pending = 4 * int(workers)
-    sink: MemorySink | NetCDFSink
-    if out is None:
-        sink = MemorySink(space, spec)
-    else:
-        sink = NetCDFSink(out, space, spec, checkpoint=store)
     bar = None
     try:
         for start, stop in finished:  # one at a time: a resumed sweep streams too

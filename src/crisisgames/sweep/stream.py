@@ -28,6 +28,7 @@ import math
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -117,12 +118,15 @@ class NetCDFSink(Sink):
         The file to write (replaced, atomically, when the sweep is complete).
     space, spec
         The sweep's parameter space and specification.
+
+    Attributes
+    ----------
     checkpoint
-        The sweep's checkpoint, if it has one: its chunk files are the spool (the engine
-        saves every chunk there before handing it over), so nothing is written twice.
-        Otherwise the spool is a hidden directory ``.NAME.PID.spool`` next to ``path``,
-        removed when the file is written or the sweep fails (a process killed outright
-        leaves it behind).
+        The sweep's checkpoint, if it has one (set by the engine before the first chunk):
+        its chunk files are the spool (the engine saves every chunk there before handing
+        it over), so nothing is written twice.  Otherwise the spool is a hidden directory
+        ``.NAME.PID-TOKEN.spool`` next to ``path``, removed when the file is written or
+        the sweep fails (a process killed outright leaves it behind).
 
     Raises
     ------
@@ -134,13 +138,7 @@ class NetCDFSink(Sink):
         ``path``'s directory cannot be created or written to.
     """
 
-    def __init__(
-        self,
-        path: str | Path,
-        space: Space,
-        spec: Mapping[str, Any],
-        checkpoint: Checkpoint | None = None,
-    ) -> None:
+    def __init__(self, path: str | Path, space: Space, spec: Mapping[str, Any]) -> None:
         try:
             import netCDF4  # noqa: F401  (checked now, before any work is done)
         except ImportError as exc:
@@ -156,23 +154,21 @@ class NetCDFSink(Sink):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=self.path.parent):
             pass
-        stem = f".{self.path.name}.{os.getpid()}"
+        # PID and a random token: two sweeps writing the same file never share these.
+        stem = f".{self.path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._tmp = self.path.with_name(stem + ".partial")
-        self._checkpoint = checkpoint
-        self._spool = None if checkpoint is not None else self.path.with_name(stem + ".spool")
-        if self._spool is not None:
-            self._spool.mkdir(parents=True, exist_ok=False)
+        self._spool = self.path.with_name(stem + ".spool")  # made at the first chunk
+        self.checkpoint: Checkpoint | None = None
         self._ranges: list[tuple[int, int]] = []
         self._K = 1  # the dimension exists even where no point has an equilibrium
         self._first: dict[str, np.ndarray] | None = None
 
     def _spooled(self, start: int, stop: int) -> Path:
-        assert self._spool is not None
         return self._spool / f"chunk-{start:012d}-{stop:012d}.npz"
 
     def _load(self, start: int, stop: int) -> dict[str, np.ndarray]:
-        if self._checkpoint is not None:
-            return self._checkpoint.load(start, stop)
+        if self.checkpoint is not None:
+            return self.checkpoint.load(start, stop)
         with np.load(self._spooled(start, stop), allow_pickle=False) as z:
             return {k: z[k] for k in z.files}
 
@@ -180,7 +176,8 @@ class NetCDFSink(Sink):
         """Spool a finished chunk (points ``start`` to ``stop - 1``; with a checkpoint,
         the engine has saved it there already)."""
         self.regimes.add(part)  # every regime must be known before the first is written
-        if self._spool is not None:
+        if self.checkpoint is None:
+            self._spool.mkdir(exist_ok=True)
             np.savez(self._spooled(start, stop), **dict(part))  # type: ignore[arg-type]
         self._ranges.append((start, stop))
         self._K = max(self._K, part["support"].shape[1])
@@ -256,12 +253,10 @@ class NetCDFSink(Sink):
         )
         rest.to_netcdf(self._tmp, mode="a", engine="netcdf4")
         os.replace(self._tmp, self.path)
-        if self._spool is not None:
-            shutil.rmtree(self._spool)
+        shutil.rmtree(self._spool, ignore_errors=True)
         return self.path
 
     def abort(self) -> None:
         """Remove the spool and any partial file (a checkpoint, if any, keeps the work)."""
-        if self._spool is not None:
-            shutil.rmtree(self._spool, ignore_errors=True)
+        shutil.rmtree(self._spool, ignore_errors=True)
         self._tmp.unlink(missing_ok=True)
