@@ -8,6 +8,7 @@ not copied from the code's output.
 
 from __future__ import annotations
 
+import dataclasses
 from fractions import Fraction as F
 from typing import Any
 
@@ -707,3 +708,11 @@ def test_a_scenario_name_that_is_not_a_string_is_a_clear_error():
         get(0)  # type: ignore[arg-type]
     with pytest.raises(UnknownLabelError, match=r"unknown scenario \['chicken'\]"):
         get(["chicken"])  # type: ignore[arg-type]
+
+
+def test_a_scenario_declaration_is_checked():
+    s = get("chicken-goals")
+    with pytest.raises(ValueError, match="batch_outcomes but no outcomes"):
+        dataclasses.replace(s, outcomes=None)
+    with pytest.raises(ValueError, match=r"declares \['escalation'\] more than once"):
+        dataclasses.replace(s, parameters=(*s.parameters, s.parameter("escalation")))

@@ -197,6 +197,17 @@ class Scenario:
     figures: Callable[[Path], list[Path]] | None = None
     batch_outcomes: Callable[..., OutcomeData] | None = None
 
+    def __post_init__(self) -> None:
+        names = [p.name for p in self.parameters]
+        if len(set(names)) != len(names):
+            twice = sorted({n for n in names if names.count(n) > 1})
+            raise ValueError(f"scenario {self.name!r} declares {twice} more than once")
+        if self.batch_outcomes is not None and self.outcomes is None:
+            raise ValueError(
+                f"scenario {self.name!r} has batch_outcomes but no outcomes: the batch "
+                "form vectorises outcomes and must agree with it"
+            )
+
     @property
     def parameter_names(self) -> tuple[str, ...]:
         """The parameters' names, in declared order."""
