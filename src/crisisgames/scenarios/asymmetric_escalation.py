@@ -121,8 +121,9 @@ def analysis(**p: Any) -> str:
 
 
 def figures(directory: Path) -> list[Path]:
-    """The complete-information tree of a hard Challenger against a doubly hard Defender,
-    with its subgame-perfect equilibrium highlighted."""
+    """The complete-information tree of a hard Challenger against a Defender that is
+    tactically hard but strategically soft (HS), with its subgame-perfect equilibrium
+    highlighted: the Challenger initiates and the Defender concedes."""
     import matplotlib
 
     matplotlib.use("Agg")
