@@ -51,6 +51,16 @@ def test_out_of_range_parameter_is_a_clean_error(capsys: pytest.CaptureFixture[s
     assert code == 2 and "outside its range" in err
 
 
+def test_sweep_into_a_directory_is_a_clean_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pytest.importorskip("netCDF4")  # without it the Dataset is written by SciPy at the end
+    code, _, err = run(
+        capsys, "sweep", "verification", "--over", "penalty=0:1:3", "--out", str(tmp_path)
+    )
+    assert code == 2 and "is a directory" in err and "Traceback" not in err
+
+
 def test_sweep_writes_a_labeled_dataset(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out_file = tmp_path / "v.nc"
     code, out, _ = run(

@@ -234,7 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "report":
             print(report_text())
             print(f"\nreport written to {write_report(args.out)}")
-    except CrisisGamesError as exc:
+    except (CrisisGamesError, OSError, ImportError) as exc:
+        # Bad input, an unwritable --out, a missing extra: a message, not a traceback.
         print(f"crisisgames: error: {exc}", file=sys.stderr)
         return 2
     return 0
