@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from crisisgames.sweep import Grid, sweep
@@ -22,4 +24,7 @@ def test_dask_local_cluster_gives_the_serial_dataset(tmp_path):
         assert sweep(grid, executor=ex, chunk_size=10).identical(reference)
         # With checkpoints too: the client saves, the workers only compute.
         assert sweep(grid, executor=ex, chunk_size=25, checkpoint=tmp_path).identical(reference)
+        if importlib.util.find_spec("netCDF4") is not None:  # streamed to a file as well
+            with sweep(grid, executor=ex, chunk_size=10, out=tmp_path / "s.nc") as ds:
+                assert ds.load().drop_encoding().identical(reference)
     assert len(list(tmp_path.glob("chunk-*.npz"))) == 6
