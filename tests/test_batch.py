@@ -9,6 +9,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crisisgames import BatchSolution, EquilibriumSet, GameBatch, NormalFormGame, nash_equilibria
 from crisisgames.errors import InvalidGameError, InvalidLabelError, InvalidPayoffError, ShapeError
@@ -379,3 +381,30 @@ def test_many_small_chunks_equal_one_chunk(monkeypatch: pytest.MonkeyPatch) -> N
     _assert_same_solution_per_game(many, [one])
     parts = [GameBatch(U[:20]).solve(), GameBatch(U[20:]).solve()]
     _assert_same_solution_per_game(many, parts)
+
+
+@given(
+    st.integers(1, 8).flatmap(
+        lambda K: st.lists(
+            st.tuples(
+                st.integers(0, K),  # the game's number of equilibria
+                st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), min_size=K, max_size=K),
+            ),
+            min_size=1,
+            max_size=12,
+        )
+    )
+)
+def test_batched_components_are_the_single_game_components(games):
+    # Random bipartite structures: equilibria as (row vertex, column vertex) pairs drawn
+    # from few ids, so that many share a strategy; padding is -1 as the solver pads.
+    from crisisgames.solvers.batch import _batch_components
+    from crisisgames.solvers.enumeration import _components
+
+    count = np.array([k for k, _ in games])
+    vertex = np.array([pairs for _, pairs in games], dtype=np.int64)
+    vertex[np.arange(vertex.shape[1])[None, :] >= count[:, None]] = -1
+    got = _batch_components(count, vertex)
+    for g, k in enumerate(count):
+        assert got[g, :k].tolist() == _components(vertex[g, :k])
+        assert (got[g, k:] == -1).all()

@@ -9,7 +9,7 @@ import numpy as np
 from crisisgames.errors import UnsupportedGameError
 from crisisgames.games.batch import _CHUNK_ELEMENTS, BatchSolution, GameBatch
 from crisisgames.solvers.closed_form import _solve_2x2
-from crisisgames.solvers.enumeration import _components, _solve_bimatrix
+from crisisgames.solvers.enumeration import _solve_bimatrix
 
 __all__ = ["solve_batch"]
 
@@ -134,13 +134,43 @@ def _shares_vertex(vertex: np.ndarray) -> np.ndarray:
 
 def _component_labels(count: np.ndarray, vertex: np.ndarray, continuum: np.ndarray) -> np.ndarray:
     """Component index of each equilibrium: its own index unless the game has a continuum,
-    where the components are computed game by game (only those games)."""
+    where the components are computed for those games at once (:func:`_batch_components`)."""
     slots = np.arange(vertex.shape[1], dtype=np.int16)
     comp = np.where(slots < count[:, None], slots, np.int16(-1))
-    for g in np.nonzero(continuum)[0]:
-        k = int(count[g])
-        comp[g, :k] = _components(vertex[g, :k])
+    games = np.nonzero(continuum)[0]
+    if len(games):
+        comp[games] = _batch_components(count[games], vertex[games])
     return comp
+
+
+def _batch_components(count: np.ndarray, vertex: np.ndarray) -> np.ndarray:
+    """:func:`~crisisgames.solvers.enumeration._components` of many games at once,
+    ``(G, K)`` with -1 past each game's ``count`` equilibria.
+
+    Two equilibria are adjacent when they share a strategy (the same vertex id on either
+    side).  Each equilibrium takes the smallest index among its neighbours' labels until
+    nothing changes, so every equilibrium ends labeled by the first equilibrium of its
+    component; components are then numbered in order of their first equilibrium, as
+    ``_components`` numbers them.
+    """
+    G, K = vertex.shape[:2]
+    valid = np.arange(K)[None, :] < count[:, None]  # (G, K)
+    pair = valid[:, :, None] & valid[:, None, :]
+    adjacent = pair & (
+        (vertex[:, :, None, 0] == vertex[:, None, :, 0])
+        | (vertex[:, :, None, 1] == vertex[:, None, :, 1])
+    )  # (G, K, K), reflexive on valid equilibria
+    label = np.broadcast_to(np.arange(K), (G, K)).copy()
+    for _ in range(K):  # a path of K equilibria needs at most K - 1 steps
+        step = np.where(adjacent, label[:, None, :], K).min(axis=2)
+        new = np.where(valid, step, label)
+        if np.array_equal(new, label):
+            break
+        label = new
+    first = valid & (label == np.arange(K)[None, :])  # the first equilibrium of a component
+    rank = np.cumsum(first, axis=1) - 1
+    comp = np.take_along_axis(rank, label, axis=1)
+    return np.where(valid, comp, -1).astype(np.int16)
 
 
 def _pure(batch: GameBatch, tol: float) -> BatchSolution:
