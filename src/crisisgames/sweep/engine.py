@@ -214,7 +214,8 @@ def sweep(
         raise InvalidParameterError(f"chunk_size must be a positive integer, got {chunk_size!r}")
     chunk_size = int(chunk_size)
     spec = sweep_spec(space, method, tol)
-    # The sink first: what it refuses (labels, an unwritable out) costs nothing to redo.
+    # The sink first: what it refuses (labels, an unwritable out) is refused before a
+    # checkpoint directory is made.
     sink = MemorySink(space, spec) if out is None else NetCDFSink(out, space, spec)
     store = (
         Checkpoint(checkpoint, spec, spec_hash(spec), space.size, resume=resume)
