@@ -33,7 +33,7 @@ CATALOG = (
     "cuba-three-player",
     "verification",
 )
-VECTORISED = ("chicken-goals", "missile-trade", "verification")
+VECTORISED = ("chicken-goals", "missile-trade", "verification", "cuba-three-player")
 PREFIXES = ("brief:", "model:", "assumption:", "recon:")
 
 
@@ -672,7 +672,7 @@ def test_batch_arrays_are_validated_before_building() -> None:
 
 def test_scenario_without_batch_builder() -> None:
     with pytest.raises(UnknownLabelError, match="no vectorised builder"):
-        get("cuba-three-player").build_batch(war_risk_quarantine=np.array([0.1, 0.2]))
+        get("brinkmanship").build_batch(sweetener=np.array([0.1, 0.2]))
 
 
 @pytest.mark.parametrize("bad", [float("nan"), -0.1, 1.5])

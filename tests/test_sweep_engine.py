@@ -240,9 +240,8 @@ def test_spec_includes_solver_settings():
     assert sweep_spec(g, tol=1e-9) != sweep_spec(g, tol=1e-6)
 
 
-def test_scenarios_without_a_batch_builder_are_built_point_by_point():
+def test_three_player_scenarios_are_swept():
     s = get("cuba-three-player")
-    assert s.batch_builder is None
     ds = sweep(Grid(s, {"war_risk_quarantine": [0.0, 0.5]}), chunk_size=1)
     assert ds.player.values.tolist() == ["US", "USSR", "Cuba"]
     for k, risk in enumerate((0.0, 0.5)):
@@ -251,6 +250,17 @@ def test_scenarios_without_a_batch_builder_are_built_point_by_point():
         war = war_probability(eqs, s.outcome_data(war_risk_quarantine=risk))
         np.testing.assert_allclose(ds.war_probability[k, : len(eqs)], war, atol=1e-9)
     assert "continuum" not in ds  # the three-player solver does not determine it
+
+
+def test_scenarios_without_a_batch_builder_are_built_point_by_point():
+    s = get("brinkmanship")
+    assert s.batch_builder is None
+    ds = sweep(Grid(s, {"sweetener": [0.0, 0.5]}), chunk_size=1)
+    for k, j in enumerate((0.0, 0.5)):
+        eqs = nash_equilibria(s.build(sweetener=j))
+        assert int(ds.n_equilibria[k]) == len(eqs)
+        war = war_probability(eqs, s.outcome_data(sweetener=j))
+        np.testing.assert_allclose(ds.war_probability[k, : len(eqs)], war, atol=1e-9)
 
 
 def test_models_that_are_not_normal_form_games_cannot_be_swept():

@@ -77,6 +77,7 @@ from typing import Any
 
 import numpy as np
 
+from crisisgames.games.batch import GameBatch
 from crisisgames.games.normal_form import NormalFormGame
 from crisisgames.scenarios.base import (
     OutcomeData,
@@ -202,6 +203,11 @@ def build(**p: Any) -> NormalFormGame:
     return NormalFormGame(payoff_arrays(**as_exact(p)), PLAYERS, ACTIONS)
 
 
+def build_batch(**arrays: Any) -> GameBatch:
+    """A batch over flat parameter arrays (one game per point), without a Python loop."""
+    return GameBatch.from_stacked(np.ascontiguousarray(payoff_arrays(**arrays)), PLAYERS, ACTIONS)
+
+
 def outcomes(**p: Any) -> OutcomeData:
     """War under the quarantine while the weapons remain; the terms at each profile."""
     us, ussr, cuba = np.meshgrid(range(2), range(2), range(2), indexing="ij")
@@ -258,6 +264,7 @@ SCENARIO = register(
         parameters=PARAMETERS,
         builder=build,
         outcomes=outcomes,
+        batch_builder=build_batch,
         batch_outcomes=batch_outcomes,
         references=(
             "MODELS.md, 'The seed' (Cuba's goals; verification under distrust) and §7",
