@@ -25,6 +25,7 @@ from crisisgames.errors import InvalidParameterError, UnknownLabelError
 __all__ = [
     "OutcomeData",
     "Parameter",
+    "PayoffBuilders",
     "Scenario",
     "as_exact",
     "assemble_payoffs",
@@ -347,6 +348,45 @@ def assemble_payoffs(
     for idx, v in entries.items():
         out[idx] = v
     return out
+
+
+@dataclass(frozen=True)
+class PayoffBuilders:
+    """The two builders of a normal-form scenario whose payoffs come from one vectorised
+    function ``payoff_arrays(**params) -> (N, n_1, ..., n_N, *parameter shape)``.
+
+    Register ``builder=b.game`` and ``batch_builder=b.batch``; bound methods of this
+    instance pickle by reference to the module-level function, so sweeps on process
+    executors work.
+
+    Examples
+    --------
+    >>> b = PayoffBuilders(
+    ...     lambda **p: assemble_payoffs((1, 2), {(0, 0): p["x"], (0, 1): 1}),
+    ...     ("only",), (("a", "b"),))
+    >>> [str(v) for v in b.game(x=0.5).exact_payoffs[0]]  # 0.5 read as 1/2
+    ['1/2', '1']
+    >>> b.batch(x=np.array([0.0, 2.0])).payoffs[:, 0].tolist()
+    [[0.0, 1.0], [2.0, 1.0]]
+    """
+
+    payoff_arrays: Callable[..., np.ndarray]
+    players: tuple[str, ...]
+    actions: tuple[tuple[str, ...], ...]
+
+    def game(self, **p: Any) -> Any:
+        """The game at one parameter point, with exact payoffs (see :func:`as_exact`)."""
+        from crisisgames.games.normal_form import NormalFormGame
+
+        return NormalFormGame(self.payoff_arrays(**as_exact(p)), self.players, self.actions)
+
+    def batch(self, **arrays: Any) -> Any:
+        """A :class:`~crisisgames.GameBatch` over flat parameter arrays (one game per
+        point), without a Python loop."""
+        from crisisgames.games.batch import GameBatch
+
+        stacked = np.ascontiguousarray(self.payoff_arrays(**arrays))
+        return GameBatch.from_stacked(stacked, self.players, self.actions)
 
 
 _REGISTRY: dict[str, Scenario] = {}

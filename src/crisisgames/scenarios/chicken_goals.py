@@ -58,13 +58,11 @@ from typing import Any
 import numpy as np
 
 from crisisgames.actors import ordinal_ranks
-from crisisgames.games.batch import GameBatch
-from crisisgames.games.normal_form import NormalFormGame
 from crisisgames.scenarios.base import (
     OutcomeData,
     Parameter,
+    PayoffBuilders,
     Scenario,
-    as_exact,
     assemble_payoffs,
     register,
 )
@@ -154,14 +152,8 @@ def payoff_arrays(**p: Any) -> np.ndarray:
     )
 
 
-def build(**p: Any) -> NormalFormGame:
-    """The cardinal game at one parameter point (exact payoffs)."""
-    return NormalFormGame(payoff_arrays(**as_exact(p)), PLAYERS, ACTIONS)
-
-
-def build_batch(**arrays: Any) -> GameBatch:
-    """A batch over flat parameter arrays (one game per point), without a Python loop."""
-    return GameBatch.from_stacked(np.ascontiguousarray(payoff_arrays(**arrays)), PLAYERS, ACTIONS)
+# The cardinal game at one parameter point (exact payoffs), and batches of it over parameter arrays.
+BUILDERS = PayoffBuilders(payoff_arrays, PLAYERS, ACTIONS)
 
 
 def outcomes(**p: Any) -> OutcomeData:
@@ -242,9 +234,9 @@ SCENARIO = register(
             "escalation risk give Brams's alternative reading (see the module docstring)."
         ),
         parameters=PARAMETERS,
-        builder=build,
+        builder=BUILDERS.game,
         outcomes=outcomes,
-        batch_builder=build_batch,
+        batch_builder=BUILDERS.batch,
         batch_outcomes=batch_outcomes,
         references=(
             "MODELS.md, 'The seed' (the actors' goals) and §1 (the two readings)",

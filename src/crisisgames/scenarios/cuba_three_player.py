@@ -77,13 +77,11 @@ from typing import Any
 
 import numpy as np
 
-from crisisgames.games.batch import GameBatch
-from crisisgames.games.normal_form import NormalFormGame
 from crisisgames.scenarios.base import (
     OutcomeData,
     Parameter,
+    PayoffBuilders,
     Scenario,
-    as_exact,
     assemble_payoffs,
     register,
 )
@@ -198,14 +196,8 @@ def payoff_arrays(**p: Any) -> np.ndarray:
     return assemble_payoffs((3, 2, 2, 2), entries)
 
 
-def build(**p: Any) -> NormalFormGame:
-    """The 2x2x2 game at one parameter point (exact payoffs)."""
-    return NormalFormGame(payoff_arrays(**as_exact(p)), PLAYERS, ACTIONS)
-
-
-def build_batch(**arrays: Any) -> GameBatch:
-    """A batch over flat parameter arrays (one game per point), without a Python loop."""
-    return GameBatch.from_stacked(np.ascontiguousarray(payoff_arrays(**arrays)), PLAYERS, ACTIONS)
+# The 2x2x2 game at one parameter point (exact payoffs), and batches of it over parameter arrays.
+BUILDERS = PayoffBuilders(payoff_arrays, PLAYERS, ACTIONS)
 
 
 def outcomes(**p: Any) -> OutcomeData:
@@ -262,9 +254,9 @@ SCENARIO = register(
             "and USSR mix: a unique, mixed equilibrium."
         ),
         parameters=PARAMETERS,
-        builder=build,
+        builder=BUILDERS.game,
         outcomes=outcomes,
-        batch_builder=build_batch,
+        batch_builder=BUILDERS.batch,
         batch_outcomes=batch_outcomes,
         references=(
             "MODELS.md, 'The seed' (Cuba's goals; verification under distrust) and §7",

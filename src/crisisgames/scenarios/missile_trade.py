@@ -62,13 +62,11 @@ from typing import Any
 
 import numpy as np
 
-from crisisgames.games.batch import GameBatch
-from crisisgames.games.normal_form import NormalFormGame
 from crisisgames.scenarios.base import (
     OutcomeData,
     Parameter,
+    PayoffBuilders,
     Scenario,
-    as_exact,
     assemble_payoffs,
     register,
 )
@@ -191,14 +189,8 @@ def payoff_arrays(**p: Any) -> np.ndarray:
     )
 
 
-def build(**p: Any) -> NormalFormGame:
-    """The 3x8 game at one parameter point (exact payoffs)."""
-    return NormalFormGame(payoff_arrays(**as_exact(p)), PLAYERS, ACTIONS)
-
-
-def build_batch(**arrays: Any) -> GameBatch:
-    """A batch over flat parameter arrays (one game per point), without a Python loop."""
-    return GameBatch.from_stacked(np.ascontiguousarray(payoff_arrays(**arrays)), PLAYERS, ACTIONS)
+# The 3x8 game at one parameter point (exact payoffs), and batches of it over parameter arrays.
+BUILDERS = PayoffBuilders(payoff_arrays, PLAYERS, ACTIONS)
 
 
 def outcomes(**p: Any) -> OutcomeData:
@@ -387,9 +379,9 @@ SCENARIO = register(
             "the defaults is the historical secret trade."
         ),
         parameters=PARAMETERS,
-        builder=build,
+        builder=BUILDERS.game,
         outcomes=outcomes,
-        batch_builder=build_batch,
+        batch_builder=BUILDERS.batch,
         batch_outcomes=batch_outcomes,
         references=(
             "MODELS.md, 'The seed' (terms, channels, enforcement) and §7 (secret versus "
