@@ -270,7 +270,13 @@ class Scenario:
         """
         if self.batch_builder is None:
             raise UnknownLabelError(f"scenario {self.name!r} has no vectorised builder")
-        resolved = self.resolve(**arrays)
+        return self.batch_of_resolved(self.resolve(**arrays))
+
+    def batch_of_resolved(self, resolved: Mapping[str, Any]) -> Any:
+        """:meth:`build_batch` for parameters already resolved (every parameter present
+        and validated, as :meth:`resolve` returns them): nothing is validated again."""
+        if self.batch_builder is None:
+            raise UnknownLabelError(f"scenario {self.name!r} has no vectorised builder")
         shape = np.broadcast_shapes(*(np.shape(v) for v in resolved.values()))
         flat: dict[str, Any] = {}
         for k, v in resolved.items():

@@ -55,16 +55,17 @@ def normal_form(scenario: Scenario, game: Any) -> NormalFormGame:
     return game
 
 
-def _build_batch(scenario: Scenario, params: Mapping[str, Any]) -> GameBatch:
-    """The chunk's games: vectorised where the scenario has a batch builder, else built
-    point by point (slower, but any normal-form scenario can be swept)."""
+def _build_batch(scenario: Scenario, resolved: Mapping[str, Any]) -> GameBatch:
+    """The chunk's games from its resolved parameters: vectorised where the scenario has
+    a batch builder, else built point by point (slower, but any normal-form scenario can
+    be swept)."""
     if scenario.batch_builder is not None:
-        return scenario.build_batch(**params)
-    G = max((len(v) for v in params.values() if np.ndim(v)), default=1)
+        return scenario.batch_of_resolved(resolved)
+    G = max((len(v) for v in resolved.values() if np.ndim(v)), default=1)
     games = []
     for g in range(G):
-        point = {k: (v[g].item() if np.ndim(v) else v) for k, v in params.items()}
-        games.append(normal_form(scenario, scenario.build(**point)))
+        point = {k: (v[g].item() if np.ndim(v) else v) for k, v in resolved.items()}
+        games.append(normal_form(scenario, scenario.builder(**point)))
     return GameBatch.from_games(games)
 
 
@@ -174,7 +175,8 @@ def solve_chunk(
     >>> out["count"].tolist(), out["war"].shape, out["regime_class"].tolist()
     ([3, 1], (2, 3), [0, 1])
     """
-    batch = _build_batch(scenario, params)
+    resolved = scenario.resolve(**params)  # validated once, for the games and outcomes
+    batch = _build_batch(scenario, resolved)
     sol = batch.solve(method=method, tol=tol)
     G = len(batch)
     strategies = [np.asarray(s, dtype=float) for s in sol.strategies]
@@ -185,7 +187,6 @@ def solve_chunk(
         out[f"strategy_{i}"] = s
     tables: list[np.ndarray] = list(batch.stacked)  # (n_1, ..., n_N, G) per player
     keys = [f"payoff_{i}" for i in range(n)]
-    resolved = scenario.resolve(**params)
     flat = {k: np.broadcast_to(v, (G,)) if np.ndim(v) else v for k, v in resolved.items()}
     data = chunk_outcomes(scenario, flat, G)
     if data is not None:
