@@ -81,7 +81,7 @@ class Variable:
 
 def variables(players: Sequence[str], part: Mapping[str, np.ndarray]) -> list[Variable]:
     """The per-point variables of a sweep, in the Dataset's order, for chunk results
-    shaped like ``part`` (``regime`` last: it is written by the sinks, not copied)."""
+    shaped like ``part`` (``regime`` last: the sinks add it, see :meth:`Sink.with_regime`)."""
     eq = ("equilibrium",)
     out = [
         Variable("n_equilibria", "count", (), None, {"long_name": "number of extreme equilibria"})
@@ -343,6 +343,11 @@ class Sink:
         self.regimes = RegimeTable(self.actions, self.players)
         self.metadata(1, [], "")  # anything the Dataset cannot hold fails now, not at the end
 
+    def with_regime(self, part: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """A chunk's arrays with ``regime``: each point's provisional regime id (the same
+        for a chunk seen again), renumbered by :meth:`RegimeTable.final` at the end."""
+        return {**part, "regime": self.regimes.add(part)}
+
     def metadata(
         self, K: int, labels: Sequence[str], method: str
     ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -369,7 +374,7 @@ class MemorySink(Sink):
         self._method = str(part["method"])
         size = self.space.size
         for v in self._vars:
-            source = part[v.key] if v.key in part else np.zeros(0, np.int32)
+            source = part[v.key]
             rest = source.shape[2:] if v.fill is not None else ()
             width = (self._K,) if v.fill is not None else ()
             self._arrays[v.name] = np.empty((size, *width, *rest), dtype=source.dtype)
@@ -388,6 +393,7 @@ class MemorySink(Sink):
 
     def write(self, start: int, stop: int, part: Mapping[str, np.ndarray]) -> None:
         """Copy a finished chunk (points ``start`` to ``stop - 1``) into place."""
+        part = self.with_regime(part)
         K = part["support"].shape[1]
         if not self._vars:
             self._K = max(K, 1)  # the dimension exists even where no point has an equilibrium
@@ -396,9 +402,7 @@ class MemorySink(Sink):
             self._grow(K)
         for v in self._vars:
             out = self._arrays[v.name]
-            if v.key == "regime":
-                out[start:stop] = self.regimes.add(part)
-            elif v.fill is None:
+            if v.fill is None:
                 out[start:stop] = part[v.key]
             else:
                 out[start:stop, :K] = part[v.key]

@@ -175,14 +175,14 @@ class NetCDFSink(Sink):
     def write(self, start: int, stop: int, part: Mapping[str, np.ndarray]) -> None:
         """Spool a finished chunk (points ``start`` to ``stop - 1``; with a checkpoint,
         the engine has saved it there already)."""
-        self.regimes.add(part)  # every regime must be known before the first is written
+        arrays = self.with_regime(part)  # every regime must be known before the first is written
         if self.checkpoint is None:
             self._spool.mkdir(exist_ok=True)
             np.savez(self._spooled(start, stop), **dict(part))  # type: ignore[arg-type]
         self._ranges.append((start, stop))
         self._K = max(self._K, part["support"].shape[1])
         if self._first is None:
-            self._first = {**part, "regime": np.zeros(0, np.int32)}
+            self._first = arrays
 
     def _create(self, nc: Any, vars_: list[Variable], part: Mapping[str, np.ndarray]) -> None:
         for dim, n in zip(self.space.dims, self.space.shape, strict=True):
@@ -235,9 +235,9 @@ class NetCDFSink(Sink):
         with netCDF4.Dataset(self._tmp, "w", format="NETCDF4") as nc:
             self._create(nc, vars_, self._first)
             for start, stop in covered:
-                part = self._load(start, stop)
-                # The same provisional ids as when the chunk arrived (add is idempotent).
-                part["regime"] = remap[self.regimes.add(part)]
+                # The same provisional ids as when the chunk arrived, then the codes.
+                part = self.with_regime(self._load(start, stop))
+                part["regime"] = remap[part["regime"]]
                 for v in vars_:
                     values = part[v.key]
                     if values.dtype == bool:
