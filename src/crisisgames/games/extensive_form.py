@@ -60,6 +60,7 @@ from crisisgames.errors import (
     InvalidPayoffError,
     UnknownLabelError,
 )
+from crisisgames.games.normal_form import format_value
 from crisisgames.games.tree_builder import (
     _KIND_NAMES,
     CHANCE,
@@ -982,7 +983,7 @@ class GameTree:
 
     def _value_text(self, v: int) -> str:
         src = self._exact_payoffs if self._exact_payoffs is not None else self._arrays.payoffs
-        return "(" + ", ".join(_fmt(x) for x in src[v]) + ")"
+        return "(" + ", ".join(format_value(x) for x in src[v]) + ")"
 
     def _node_text(self, v: int) -> str:
         a = self._arrays
@@ -1017,7 +1018,7 @@ class GameTree:
                 par = int(a.parent[v])
                 m = self._node_moves[par][int(a.move[v])]
                 if a.kind[par] == CHANCE:
-                    m += f" ({_fmt(src[v])})"
+                    m += f" ({format_value(src[v])})"
                 yield "  " * indent + f"{m}: " + self._node_text(v)
             kids = range(int(a.child_start[v]), int(a.child_start[v] + a.num_children[v]))
             stack.extend((c, indent + 1) for c in reversed(kids))
@@ -1035,10 +1036,3 @@ class GameTree:
             f"<GameTree {', '.join(self._players)}: {self.num_nodes} nodes, "
             f"{self.num_infosets} information sets>"
         )
-
-
-def _fmt(v: Any) -> str:
-    if isinstance(v, Fraction):
-        return str(v)
-    f = float(v)
-    return str(int(f)) if f.is_integer() and abs(f) < 1e15 else f"{f:.6g}"

@@ -27,7 +27,7 @@ from crisisgames.errors import (
     UnknownLabelError,
 )
 
-__all__ = ["NormalFormGame", "to_fraction"]
+__all__ = ["NormalFormGame", "format_value", "to_fraction"]
 
 Labels = Sequence[str]
 
@@ -709,7 +709,7 @@ class NormalFormGame:
     def _cell(self, idx: tuple[int, ...]) -> str:
         table = self._exact if self._exact is not None else self._payoffs
         vals = [table[(i, *idx)] for i in range(self.num_players)]
-        return "(" + ", ".join(_fmt(v) for v in vals) + ")"
+        return "(" + ", ".join(format_value(v) for v in vals) + ")"
 
     def __str__(self) -> str:
         if self.num_players == 1:
@@ -718,7 +718,8 @@ class NormalFormGame:
                 head
                 + "\n"
                 + "\n".join(
-                    f"{a}  {_fmt(self._payoffs[0, k])}" for k, a in enumerate(self._actions[0])
+                    f"{a}  {format_value(self._payoffs[0, k])}"
+                    for k, a in enumerate(self._actions[0])
                 )
             )
         head = (
@@ -753,8 +754,17 @@ class NormalFormGame:
         return str(self)
 
 
-def _fmt(v: Any) -> str:
+def format_value(v: Any, digits: int = 6) -> str:
+    """A payoff or probability as text: a Fraction as itself, a whole number without a
+    decimal point, anything else to ``digits`` significant digits.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> format_value(Fraction(2, 3)), format_value(-4.0), format_value(0.1234567)
+    ('2/3', '-4', '0.123457')
+    """
     if isinstance(v, Fraction):
         return str(v)
     f = float(v)
-    return str(int(f)) if f.is_integer() and abs(f) < 1e15 else f"{f:.6g}"
+    return str(int(f)) if f.is_integer() and abs(f) < 1e15 else f"{f:.{digits}g}"

@@ -10,12 +10,12 @@ anything themselves.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from crisisgames.games.extensive_form import CHANCE, DECISION, TERMINAL, GameTree
+from crisisgames.games.normal_form import format_value
 from crisisgames.solvers.tree_results import SubgamePerfectEquilibrium, SubgamePerfectSet
 
 if TYPE_CHECKING:
@@ -181,13 +181,6 @@ def equilibrium_edges(
     return chosen, on_path
 
 
-def _fmt(v: Any) -> str:
-    if isinstance(v, Fraction):
-        return str(v)
-    f = float(v)
-    return str(int(f)) if f.is_integer() and abs(f) < 1e15 else f"{f:.4g}"
-
-
 def plot_game_tree(
     tree: GameTree,
     ax: Axes | None = None,
@@ -337,7 +330,7 @@ def plot_game_tree(
         )
         if is_chance:
             ax.annotate(
-                _fmt(prob_src[v]),
+                format_value(prob_src[v], digits=4),
                 xy=mid,
                 xytext=(4 * side, -1),
                 textcoords="offset points",
@@ -432,7 +425,9 @@ def plot_game_tree(
 
     # ---- payoffs
     if payoffs and n_leaves:
-        texts = ["(" + ", ".join(_fmt(x) for x in pay_src[v]) + ")" for v in terminals]
+        texts = [
+            "(" + ", ".join(format_value(x, digits=4) for x in pay_src[v]) + ")" for v in terminals
+        ]
         if rotate_payoffs is None:
             fig = ax.get_figure()
             assert fig is not None

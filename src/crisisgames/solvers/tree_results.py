@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from crisisgames.errors import UnknownLabelError
+from crisisgames.games.normal_form import format_value
 from crisisgames.solvers.results import EquilibriaSequence, SolveStatus
 
 if TYPE_CHECKING:
@@ -31,12 +32,6 @@ __all__ = [
 ]
 
 Number = float | Fraction
-
-
-def _fmt(v: Number) -> str:
-    if isinstance(v, Fraction):
-        return str(v)
-    return str(int(v)) if float(v).is_integer() and abs(v) < 1e15 else f"{v:.6g}"
 
 
 @dataclass(frozen=True)
@@ -154,11 +149,15 @@ class SubgamePerfectEquilibrium:
         pay_src: tuple[Number, ...] = (
             self.exact_payoffs if self.exact_payoffs is not None else self.payoffs
         )
-        pay = ", ".join(f"{p} {_fmt(v)}" for p, v in zip(self.players, pay_src, strict=True))
+        pay = ", ".join(
+            f"{p} {format_value(v)}" for p, v in zip(self.players, pay_src, strict=True)
+        )
         if len(self.plays) == 1:
             play = " > ".join(self.plays[0].moves) or "(root is terminal)"
         else:
-            play = "; ".join(f"{' > '.join(p.moves)} ({_fmt(p.probability)})" for p in self.plays)
+            play = "; ".join(
+                f"{' > '.join(p.moves)} ({format_value(p.probability)})" for p in self.plays
+            )
         return f"{play}  (payoffs: {pay})"
 
     def __str__(self) -> str:
@@ -266,11 +265,11 @@ class Beliefs:
         """One line: the belief (on path) or the supporting ranges (off path)."""
         if self.on_path:
             inner = ", ".join(
-                f"{n} {_fmt(p)}" for n, p in zip(self.nodes, self.belief, strict=True)
+                f"{n} {format_value(p)}" for n, p in zip(self.nodes, self.belief, strict=True)
             )
             return f"{self.infoset} ({self.player}): {inner}"
         inner = ", ".join(
-            f"{n} in [{_fmt(lo)}, {_fmt(hi)}]"
+            f"{n} in [{format_value(lo)}, {format_value(hi)}]"
             for n, (lo, hi) in zip(self.nodes, self.ranges, strict=True)
         )
         return f"{self.infoset} ({self.player}), off path: {inner}"
@@ -367,19 +366,23 @@ class PerfectBayesianEquilibrium:
                 if isinstance(mv, str):
                     parts.append(f"{lab}: {mv}")
                 else:
-                    parts.append(f"{lab}: " + ", ".join(f"{m} {_fmt(q)}" for m, q in mv.items()))
+                    parts.append(
+                        f"{lab}: " + ", ".join(f"{m} {format_value(q)}" for m, q in mv.items())
+                    )
             if parts:
                 lines.append(f"  {p}: " + "; ".join(parts))
         for b in self.beliefs:
             lines.append("  belief " + b.describe())
         for (h, m), (lo, hi) in self.ranges:
-            lines.append(f"  continuum: P({m} at {h}) in [{_fmt(lo)}, {_fmt(hi)}]")
+            lines.append(f"  continuum: P({m} at {h}) in [{format_value(lo)}, {format_value(hi)}]")
         pay_src: tuple[Number, ...] = (
             self.exact_payoffs if self.exact_payoffs is not None else self.payoffs
         )
         lines.append(
             "  payoffs: "
-            + ", ".join(f"{p} {_fmt(v)}" for p, v in zip(self.players, pay_src, strict=True))
+            + ", ".join(
+                f"{p} {format_value(v)}" for p, v in zip(self.players, pay_src, strict=True)
+            )
         )
         return head + "\n" + "\n".join(lines)
 
