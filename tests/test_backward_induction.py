@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textbook import entry_deterrence
 
 from crisisgames.errors import UnsupportedGameError
 from crisisgames.games.extensive_form import (
@@ -78,24 +79,6 @@ def as_key(choices: np.ndarray | dict[int, int], tree: GameTree) -> tuple[int, .
 
 
 # ============================================================================ known answers
-
-
-def entry_deterrence() -> GameTree:
-    return GameTree(
-        decision(
-            "Entrant",
-            {
-                "out": terminal(Entrant=0, Incumbent=2),
-                "in": decision(
-                    "Incumbent",
-                    {
-                        "fight": terminal(Entrant=-1, Incumbent=-1),
-                        "accommodate": terminal(Entrant=1, Incumbent=1),
-                    },
-                ),
-            },
-        )
-    )
 
 
 def test_entry_deterrence() -> None:

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textbook import entry_deterrence
 
 from crisisgames.errors import (
     InvalidGameError,
@@ -35,24 +36,6 @@ from crisisgames.solvers.nash import nash_equilibria
 
 F = Fraction
 DATA = Path(__file__).parent / "data" / "efg"
-
-
-def entry_deterrence() -> GameTree:
-    return GameTree(
-        decision(
-            "Entrant",
-            {
-                "out": terminal(Entrant=0, Incumbent=2),
-                "in": decision(
-                    "Incumbent",
-                    {
-                        "fight": terminal(Entrant=-1, Incumbent=-1),
-                        "accommodate": terminal(Entrant=1, Incumbent=1),
-                    },
-                ),
-            },
-        )
-    )
 
 
 def soviet_type_tree(p_hard: object = "1/3") -> GameTree:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crisisgames.games.extensive_form import GameTree, decision, terminal
 from crisisgames.games.normal_form import NormalFormGame
 
 
@@ -22,4 +23,24 @@ def chicken() -> NormalFormGame:
         [[3, 4], [2, 1]],
         players=["US", "USSR"],
         actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
+    )
+
+
+def entry_deterrence() -> GameTree:
+    """Selten's entry game: the Entrant stays out (0, 2) or enters; the Incumbent fights
+    (-1, -1) or accommodates (1, 1)."""
+    return GameTree(
+        decision(
+            "Entrant",
+            {
+                "out": terminal(Entrant=0, Incumbent=2),
+                "in": decision(
+                    "Incumbent",
+                    {
+                        "fight": terminal(Entrant=-1, Incumbent=-1),
+                        "accommodate": terminal(Entrant=1, Incumbent=1),
+                    },
+                ),
+            },
+        )
     )
