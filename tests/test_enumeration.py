@@ -8,6 +8,7 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
+from textbook import chicken_ranks as chicken
 
 from crisisgames import Equilibrium, EquilibriumSet, NormalFormGame, nash_equilibria
 from crisisgames.errors import UnknownLabelError, UnsupportedGameError
@@ -70,15 +71,6 @@ def key_of(p: tuple[tuple[F, ...], ...]) -> tuple[float, ...]:
 
 
 # ---------------------------------------------------------------------------- classics
-
-
-def chicken() -> NormalFormGame:
-    return NormalFormGame.from_ranks(
-        [[3, 2], [4, 1]],
-        [[3, 4], [2, 1]],
-        players=["US", "USSR"],
-        actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
-    )
 
 
 @pytest.mark.parametrize("exact", MODES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from textbook import chicken_ranks as chicken
 
 from crisisgames import NormalFormGame, nash_equilibria
 from crisisgames.errors import UnsupportedGameError
@@ -16,15 +17,6 @@ def stag_hunt(stag: int, hare_vs_stag: int, hare: int) -> NormalFormGame:
     A = [[stag, 0], [hare_vs_stag, hare]]
     return NormalFormGame.from_arrays(
         A, np.array(A).T, actions=[["Stag", "Hare"], ["Stag", "Hare"]]
-    )
-
-
-def chicken() -> NormalFormGame:
-    return NormalFormGame.from_ranks(
-        [[3, 2], [4, 1]],
-        [[3, 4], [2, 1]],
-        players=["US", "USSR"],
-        actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
     )
 
 

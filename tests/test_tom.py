@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textbook import chicken_ranks as chicken
 
 from crisisgames.errors import (
     InvalidPayoffError,
@@ -36,17 +37,6 @@ from crisisgames.solvers.tom import (
 )
 
 BW, BM, AW, AM = (0, 0), (0, 1), (1, 0), (1, 1)
-
-
-def chicken() -> NormalFormGame:
-    # MODELS.md section 1: blockade/withdraw (3,3), blockade/maintain (2,4),
-    # air strike/withdraw (4,2), air strike/maintain (1,1).
-    return NormalFormGame.from_ranks(
-        [[3, 2], [4, 1]],
-        [[3, 4], [2, 1]],
-        players=["US", "USSR"],
-        actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
-    )
 
 
 def prisoners_dilemma() -> NormalFormGame:

@@ -26,6 +26,17 @@ def chicken() -> NormalFormGame:
     )
 
 
+def chicken_ranks() -> NormalFormGame:
+    """Chicken as ordinal ranks (4 = best; MODELS.md section 1): blockade/withdraw (3, 3),
+    blockade/maintain (2, 4), air strike/withdraw (4, 2), air strike/maintain (1, 1)."""
+    return NormalFormGame.from_ranks(
+        [[3, 2], [4, 1]],
+        [[3, 4], [2, 1]],
+        players=["US", "USSR"],
+        actions=[["blockade", "air strike"], ["withdraw", "maintain"]],
+    )
+
+
 def entry_deterrence() -> GameTree:
     """Selten's entry game: the Entrant stays out (0, 2) or enters; the Incumbent fights
     (-1, -1) or accommodates (1, 1)."""
