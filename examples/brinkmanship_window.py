@@ -1,6 +1,6 @@
 """The brinkmanship window: threats that both work and are worth making (Dixit & Skeath).
 
-The model of :mod:`crisisgames.games.brinkmanship`: the USSR is hard-line with probability
+The model of :mod:`crisisgames.models.brinkmanship`: the USSR is hard-line with probability
 ``p``; the US threatens that defiance brings war with probability ``q``.  A threat is
 *effective* when the soft type complies (and the hard type defies), *acceptable* when the
 US weakly prefers it to making none; the *window* is the set of ``q`` where both hold.  At
@@ -40,7 +40,7 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt
 import numpy as np
 
-from crisisgames.games.brinkmanship import (
+from crisisgames.models.brinkmanship import (
     brinkmanship_analysis,
     threat_window,
     window_closing_p,

@@ -614,7 +614,7 @@ def test_settlement_is_in_the_catalog() -> None:
         assert p.source.split(":")[0] in ("brief", "model", "assumption", "recon"), p.name
     # reused declarations: the terms' leak and alliance cost, the verification scenario's
     # detection probabilities
-    from crisisgames.terms import ALLIANCE_COST, LEAK
+    from crisisgames.models.terms import ALLIANCE_COST, LEAK
 
     assert s.parameter("leak") is LEAK and s.parameter("alliance_cost") is ALLIANCE_COST
     assert s.parameter("detect") is get("verification").parameter("detect")

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from crisisgames import is_nash, nash_equilibria
 from crisisgames.errors import InvalidGameError, InvalidPayoffError, ShapeError
-from crisisgames.games.brinkmanship import (
+from crisisgames.models.brinkmanship import (
     DEFAULT_PAYOFFS,
     KENNEDY_SOURCE,
     KENNEDY_WAR_ODDS,

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crisisgames.errors import InvalidGameError, InvalidPayoffError, ShapeError
-from crisisgames.games.dynamic_chicken import (
+from crisisgames.models.dynamic_chicken import (
     DEFAULT_HAZARD,
     DEFAULT_PAYOFFS,
     HAZARD_NOTES,

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from crisisgames.errors import InvalidParameterError, InvalidPayoffError
-from crisisgames.games import escalation as esc
+from crisisgames.models import escalation as esc
 from crisisgames.scenarios import get, load
 
 PREFIXES = ("brief:", "model:", "assumption:", "recon:")

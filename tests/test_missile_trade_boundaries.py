@@ -2,7 +2,7 @@
 
 ``regime_boundaries`` reports an irrational boundary only as a bracket (``exact`` false).
 Here two of them are derived from the payoff formulas (``missile_trade._values`` and the
-term values of ``crisisgames.terms``), checked against the reported brackets, and checked
+term values of ``crisisgames.models.terms``), checked against the reported brackets, and checked
 with the exact solver on either side of the closed-form root.
 
 The game.  The US offers o = no trade (0), secret trade (1) or public trade (2); a USSR

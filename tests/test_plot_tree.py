@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from crisisgames.games.escalation import (
+from crisisgames.models.escalation import (
     CHALLENGER_TYPES,
     DEFENDER_TYPES,
     complete_information_tree,

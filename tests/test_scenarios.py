@@ -17,7 +17,7 @@ import pytest
 
 import crisisgames
 from crisisgames import GameBatch, NormalFormGame, is_nash, nash_equilibria
-from crisisgames.actors import US, Goal, Outcome, utilities
+from crisisgames.models.actors import US, Goal, Outcome, utilities
 from crisisgames.errors import InvalidParameterError, InvalidPayoffError, UnknownLabelError
 from crisisgames.metrics import expectation, terms_in_effect, war_probability
 from crisisgames.scenarios import catalog, get, load

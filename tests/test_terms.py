@@ -1,4 +1,4 @@
-"""The settlement terms as declared data (crisisgames.terms)."""
+"""The settlement terms as declared data (crisisgames.models.terms)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from crisisgames.errors import UnknownLabelError
 from crisisgames.scenarios.base import Parameter, as_exact
-from crisisgames.terms import (
+from crisisgames.models.terms import (
     ACTORS,
     ALLIANCE_COST,
     LEAK,

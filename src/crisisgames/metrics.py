@@ -16,7 +16,7 @@ import numpy as np
 
 from crisisgames.errors import ShapeError
 from crisisgames.games.batch import BatchSolution
-from crisisgames.scenarios.base import OutcomeData
+from crisisgames.games.outcomes import OutcomeData
 from crisisgames.solvers.results import Equilibrium, EquilibriumSet
 from crisisgames.solvers.selection import payoff_dominant, risk_dominant
 

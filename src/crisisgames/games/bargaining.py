@@ -17,7 +17,7 @@ ways.
 The disagreement point is given, or derived from a crisis model with
 :func:`standoff_disagreement`: the expected payoffs of no deal, a standoff that ends in war
 with some probability (:func:`war_probability` for a daily hazard; or
-:attr:`~crisisgames.games.dynamic_chicken.DynamicChickenEquilibrium.p_war` of the dynamic
+:attr:`~crisisgames.models.dynamic_chicken.DynamicChickenEquilibrium.p_war` of the dynamic
 chicken game).
 
 **Vectorised.**  Utilities have shape ``(..., K, 2)`` (batch axes, packages, players) and
@@ -393,7 +393,7 @@ class BargainingProblem:
         Two labels (default ``("P1", "P2")``).
     terms
         Optional: for each package, the terms it contains (e.g. keys of
-        :mod:`crisisgames.terms`), reported with the solutions.
+        :mod:`crisisgames.models.terms`), reported with the solutions.
     tol
         Float-mode tolerance (see :data:`DEFAULT_TOL`).
 
@@ -825,7 +825,7 @@ def standoff_disagreement(p_war: Any, war_payoff: Any, stay_payoff: Any = (0, 0)
     From the dynamic chicken game over the thirteen days (float, the library's default
     hazard path; a 1 - 0 - (-1) utility scale for win, status quo and war):
 
-    >>> from crisisgames.games.dynamic_chicken import dynamic_chicken
+    >>> from crisisgames.models.dynamic_chicken import dynamic_chicken
     >>> p = float(dynamic_chicken().p_war)
     >>> d = standoff_disagreement(p, [-1.0, -1.0])
     >>> bool(-1 < d[0] < 0)

@@ -1,6 +1,6 @@
 """The brinkmanship window in the (p, q) plane (Dixit & Skeath's figure, any payoffs).
 
-Plots read the model's closed forms (:mod:`crisisgames.games.brinkmanship`); they never
+Plots read the model's closed forms (:mod:`crisisgames.models.brinkmanship`); they never
 solve anything themselves.
 """
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from crisisgames.games.brinkmanship import (
+from crisisgames.models.brinkmanship import (
     DEFAULT_PAYOFFS,
     KENNEDY_WAR_ODDS,
     acceptability,
@@ -64,7 +64,7 @@ def plot_window(
         ``(1/3, 1/2)`` for Kennedy's estimate read as a chance of war.
     **payoffs
         Payoff overrides (``us_comply=...``, ``soft_war=...``; see
-        :data:`~crisisgames.games.brinkmanship.DEFAULT_PAYOFFS`).
+        :data:`~crisisgames.models.brinkmanship.DEFAULT_PAYOFFS`).
 
     Returns
     -------

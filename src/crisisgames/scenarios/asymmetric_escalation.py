@@ -1,6 +1,6 @@
 """``asymmetric-escalation``: Zagare & Kilgour's asymmetric escalation game, as a scenario.
 
-The model lives in :mod:`crisisgames.games.escalation`; this module declares its parameters
+The model lives in :mod:`crisisgames.models.escalation`; this module declares its parameters
 (the fifteen utilities of MODELS.md §6, as equally spaced ranks within each player's
 ordering, and the type probabilities p_Ch and p_XY) and builds the incomplete-information
 tree.  The analysis prints the complete-information solution of every type pair and the
@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from crisisgames.games import escalation as model
 from crisisgames.games.extensive_form import GameTree
+from crisisgames.models import escalation as model
 from crisisgames.scenarios.base import Parameter, Scenario, as_exact, register
 
 __all__: list[str] = []

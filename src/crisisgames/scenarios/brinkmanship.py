@@ -1,6 +1,6 @@
 """``brinkmanship``: the probabilistic threat (Schelling; Dixit & Skeath), as a scenario.
 
-The model and its exact analysis live in :mod:`crisisgames.games.brinkmanship`; this
+The model and its exact analysis live in :mod:`crisisgames.models.brinkmanship`; this
 module declares its parameters (the payoff table of MODELS.md §3 with its provenance, the
 hard-line probability p, the threat's probability of war q and the sweetener j of the
 secret trade) and builds the Bayesian normal form.
@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from crisisgames.games import brinkmanship as model
 from crisisgames.games.normal_form import NormalFormGame
+from crisisgames.models import brinkmanship as model
 from crisisgames.scenarios.base import OutcomeData, Parameter, Scenario, as_exact, register
 
 __all__: list[str] = []
@@ -85,7 +85,7 @@ def outcomes(**p: Any) -> OutcomeData:
     """War occurs after a threat that a type defies, with probability q.
 
     Columns are the USSR's type-contingent plans in the order of
-    :func:`~crisisgames.games.brinkmanship.brinkmanship_game`: the probability of war of
+    :func:`~crisisgames.models.brinkmanship.brinkmanship_game`: the probability of war of
     each (US action, plan) is q times the probability that the realised type defies.
     """
     game = build(**p)

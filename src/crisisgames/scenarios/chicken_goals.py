@@ -1,7 +1,7 @@
 """``chicken-goals``: the blockade / air strike confrontation with payoffs from goals.
 
 The same 2x2 confrontation as ``chicken`` (US: blockade or air strike; USSR: withdraw or
-maintain), with cardinal payoffs computed from the actors' goals (:mod:`crisisgames.actors`)
+maintain), with cardinal payoffs computed from the actors' goals (:mod:`crisisgames.models.actors`)
 instead of assumed ranks.  Attainment of each goal at each outcome (assumptions of this
 library, stated here so they can be argued with):
 
@@ -57,7 +57,7 @@ from typing import Any
 
 import numpy as np
 
-from crisisgames.actors import ordinal_ranks
+from crisisgames.models.actors import ordinal_ranks
 from crisisgames.scenarios.base import (
     OutcomeData,
     Parameter,

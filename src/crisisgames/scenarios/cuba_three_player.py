@@ -13,7 +13,7 @@ tactical nuclear weapons, on-site inspection, and the pledge.  Three players mov
 Payoffs are measured from the state of 28 October (missiles leaving, quarantine on, nothing
 else agreed: 0 for all).  At a profile, each actor's payoff is the sum of:
 
-- the values of the terms in effect (:mod:`crisisgames.terms`): ``pledge`` (US pledges),
+- the values of the terms in effect (:mod:`crisisgames.models.terms`): ``pledge`` (US pledges),
   ``remaining_weapons`` (USSR withdraws all), ``verification`` (Cuba accepts);
 - ``-quarantine_cost_*`` while the quarantine continues (US plays quarantine);
 - ``-override_cost_*`` for the USSR and Cuba when the USSR removes the weapons over Cuba's
@@ -28,7 +28,7 @@ else agreed: 0 for all).  At a profile, each actor's payoff is the sum of:
 The Soviet withdrawal of the missiles is in effect at every profile (agreed before this
 game), so it is reported among the terms but, as a constant, left out of the payoffs.
 
-Cuba's goals (:data:`crisisgames.actors.CUBA`: security 1/2, Soviet support 3/10,
+Cuba's goals (:data:`crisisgames.models.actors.CUBA`: security 1/2, Soviet support 3/10,
 standing 1/5) enter through the values' sources: the pledge is half its security (+1/4),
 the remaining weapons a fifth of it (their removal -1/10), inspection its whole standing
 (-1/5), being overridden half its Soviet support (-3/20), the quarantine a fifth of its
@@ -77,6 +77,7 @@ from typing import Any
 
 import numpy as np
 
+from crisisgames.models.terms import ACTORS, WAR_COSTS, settlement_value, term_parameters
 from crisisgames.scenarios.base import (
     OutcomeData,
     Parameter,
@@ -85,7 +86,6 @@ from crisisgames.scenarios.base import (
     assemble_payoffs,
     register,
 )
-from crisisgames.terms import ACTORS, WAR_COSTS, settlement_value, term_parameters
 
 __all__ = ["ACTIONS", "PLAYERS", "payoff_arrays"]
 

@@ -1,9 +1,9 @@
 """``dynamic-chicken``: the thirteen days as a war of attrition under a daily hazard of war.
 
-The model lives in :mod:`crisisgames.games.dynamic_chicken` (our formulation after Dixit,
+The model lives in :mod:`crisisgames.models.dynamic_chicken` (our formulation after Dixit,
 McAdams & Skeath 2019, whose specification was not read in print); this module declares
 its parameters.  The daily hazard path is an assumption of ours (see
-:data:`~crisisgames.games.dynamic_chicken.HAZARD_NOTES`); ``hazard_scale`` multiplies it.
+:data:`~crisisgames.models.dynamic_chicken.HAZARD_NOTES`); ``hazard_scale`` multiplies it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from crisisgames.games import dynamic_chicken as model
+from crisisgames.models import dynamic_chicken as model
 from crisisgames.scenarios.base import Parameter, Scenario, as_exact, register
 
 __all__: list[str] = []

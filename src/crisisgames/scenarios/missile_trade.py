@@ -16,7 +16,7 @@ public trade   withdrawal, no reintroduction, Jupiters out of Turkey and Italy, 
 
 A hold-out continues the standoff: war with probability ``war_risk`` (each side loses its
 war cost), else the missiles stay (0 for both: the reference point of every term's value,
-see :mod:`crisisgames.terms`).  Each side's payoff from an accepted offer is the sum of the
+see :mod:`crisisgames.models.terms`).  Each side's payoff from an accepted offer is the sum of the
 values of its terms: a public trade costs the US ``alliance_cost`` with Turkey and NATO and
 gains the USSR ``public_trade_ussr`` in prestige; a secret trade is a public one with
 probability ``leak``, so it costs the US ``leak * alliance_cost`` in expectation and the
@@ -62,6 +62,7 @@ from typing import Any
 
 import numpy as np
 
+from crisisgames.models.terms import WAR_COSTS, settlement_value, term_parameters
 from crisisgames.scenarios.base import (
     OutcomeData,
     Parameter,
@@ -70,7 +71,6 @@ from crisisgames.scenarios.base import (
     assemble_payoffs,
     register,
 )
-from crisisgames.terms import WAR_COSTS, settlement_value, term_parameters
 
 __all__ = [
     "ACCEPTS",
@@ -372,7 +372,7 @@ SCENARIO = register(
             "The US offers no trade, a secret trade or a public trade of the Jupiters in "
             "Turkey and Italy (each with the non-invasion pledge when pledge is true); the "
             "USSR accepts or holds out, and a hold-out risks war. Payoffs are the values of "
-            "the terms (crisisgames.terms), the alliance cost of a public trade and the leak "
+            "the terms (crisisgames.models.terms), the alliance cost of a public trade and the leak "
             "probability of a secret one (this library's own model: no published bargaining "
             "model of the trade was found, MODELS.md §7). The game is the normal form of the "
             "sequential game (USSR strategies are response plans); the credible outcome at "

@@ -2,7 +2,7 @@ r"""``settlement``: bargaining over the settlement, in public or through the bac
 
 This library's own model (MODELS.md §7: no published bargaining model of the Jupiter trade
 was found).  The US and the USSR bargain over *packages* of the settlement's terms
-(:mod:`crisisgames.terms`), through one of two *channels*; the feasible set is every
+(:mod:`crisisgames.models.terms`), through one of two *channels*; the feasible set is every
 lottery over the packages (:class:`~crisisgames.games.bargaining.BargainingProblem`), and
 the solutions of :mod:`crisisgames.solvers.bargaining` say which package, or lottery over
 two, each would settle on.  Cuba was not at the table and is not a player.
@@ -17,7 +17,7 @@ Turkey, or leave Turkey and Italy.  Six packages a channel, twelve in all:
 The secrecy model (all assumptions of ours, each a declared parameter)
 ----------------------------------------------------------------------
 A channel has an *exposure* ``s``: 1 in public, and in the back channel the probability
-``leak`` that the deal becomes public (:data:`~crisisgames.terms.LEAK`).  What is costly in
+``leak`` that the deal becomes public (:data:`~crisisgames.models.terms.LEAK`).  What is costly in
 public is paid with probability ``s``:
 
 * **Audience costs** (Fearon 1994): a leader who concedes in public pays at home.  The US
@@ -108,6 +108,7 @@ from typing import Any
 import numpy as np
 
 from crisisgames.games.bargaining import BargainingProblem
+from crisisgames.models.terms import WAR_COSTS, term_parameters
 from crisisgames.scenarios.base import Parameter, Scenario, as_exact, register
 from crisisgames.scenarios.verification import PARAMETERS as _VERIFICATION
 from crisisgames.solvers.bargaining import (
@@ -119,7 +120,6 @@ from crisisgames.solvers.bargaining import (
     solutions_table,
     utilitarian,
 )
-from crisisgames.terms import WAR_COSTS, term_parameters
 
 __all__ = [
     "CHANNELS",
@@ -169,7 +169,7 @@ class Package:
 
     @property
     def terms(self) -> tuple[str, ...]:
-        """The keys of :mod:`crisisgames.terms` in effect."""
+        """The keys of :mod:`crisisgames.models.terms` in effect."""
         out = ["withdrawal", "no_reintroduction"]
         if self.pledge:
             out.append("pledge")

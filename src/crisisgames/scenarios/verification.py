@@ -47,6 +47,7 @@ from typing import Any
 
 import numpy as np
 
+from crisisgames.models.terms import term_parameters
 from crisisgames.scenarios.base import (
     OutcomeData,
     Parameter,
@@ -55,7 +56,6 @@ from crisisgames.scenarios.base import (
     assemble_payoffs,
     register,
 )
-from crisisgames.terms import term_parameters
 
 __all__ = [
     "ACTIONS",

@@ -28,7 +28,7 @@ import xarray as xr
 
 from crisisgames.errors import InvalidGameError
 from crisisgames.games.normal_form import NormalFormGame
-from crisisgames.scenarios.base import Parameter
+from crisisgames.parameters import Parameter
 from crisisgames.sweep.chunk import REGIME_PAD, normal_form
 from crisisgames.sweep.labels import regime_label
 from crisisgames.sweep.space import Space

@@ -9,7 +9,7 @@ inspection).  Each :class:`Term` here declares its value to each actor (US, USSR
 declaration, one default and one source.
 
 **Units.**  A value is a change of the actor's utility when the term is in effect, in the
-units of :mod:`crisisgames.actors`: each actor's goal weights sum to one, and a term that
+units of :mod:`crisisgames.models.actors`: each actor's goal weights sum to one, and a term that
 fully attains (or loses) a goal is worth that goal's weight.  Every default says which goal
 it moves and by what share; the shares are this library's assumptions.  Values are measured
 from "the missiles stay and nothing is agreed" (0 for everyone).
@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crisisgames.errors import UnknownLabelError
-from crisisgames.scenarios.base import Parameter
+from crisisgames.parameters import Parameter
 
 __all__ = [
     "ACTORS",
