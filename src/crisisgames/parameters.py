@@ -17,7 +17,11 @@ import numpy as np
 
 from crisisgames.errors import InvalidParameterError
 
-__all__ = ["KINDS", "Parameter", "as_exact"]
+__all__ = ["KINDS", "SOURCE_KINDS", "Parameter", "as_exact"]
+
+#: Where a default can come from: a publication, the historical record of the crisis, or
+#: an assumption of this library (stated with its reasoning).
+SOURCE_KINDS = ("published", "historical", "assumption", "brief", "model", "recon")
 
 KINDS = ("real", "probability", "integer", "bool")
 
@@ -39,8 +43,10 @@ class Parameter:
     meaning
         One sentence.
     source
-        Where the default comes from, starting with ``"brief:"``, ``"model:"``,
-        ``"assumption:"`` or ``"recon:"`` (a widely taught value not read in print).
+        Where the default comes from, starting with its kind (see :data:`SOURCE_KINDS`):
+        ``"published:"`` (author, year, title, page or figure where known),
+        ``"historical:"`` (the crisis record, e.g. "Kennedy's letter of 27 October 1962")
+        or ``"assumption:"`` (an assumption of this library, with its reasoning).
     kind
         ``"real"``, ``"probability"``, ``"integer"`` or ``"bool"``.
 
@@ -64,13 +70,18 @@ class Parameter:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"parameter {self.name!r}: kind must be one of {KINDS}")
-        if self.source.split(":")[0] not in ("brief", "model", "assumption", "recon"):
+        if self.source_kind not in SOURCE_KINDS:
             raise ValueError(
-                f"parameter {self.name!r}: source must start with brief:, model:, "
-                f"assumption: or recon:, got {self.source!r}"
+                f"parameter {self.name!r}: source must start with one of "
+                f"{', '.join(k + ':' for k in SOURCE_KINDS)}, got {self.source!r}"
             )
         if self.kind != "bool":
             self.check(self.default)
+
+    @property
+    def source_kind(self) -> str:
+        """The kind of the source: ``"published"``, ``"historical"`` or ``"assumption"``."""
+        return self.source.split(":")[0]
 
     def check(self, value: Any) -> Any:
         """Validate one value (scalar or array); return it (arrays as float/bool arrays).

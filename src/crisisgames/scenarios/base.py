@@ -23,6 +23,7 @@ import numpy as np
 from crisisgames.errors import InvalidParameterError, UnknownLabelError
 from crisisgames.games.outcomes import OutcomeData
 from crisisgames.parameters import Parameter, as_exact
+from crisisgames.scenarios.concept import NASH, Concept
 
 __all__ = [
     "OutcomeData",
@@ -79,6 +80,11 @@ class Scenario:
         each point to what ``outcomes`` gives there (``labels`` may be omitted).  Sweeps
         use it to get a whole chunk's outcome data at once; without it they call
         ``outcomes`` once per distinct parameter point.
+    concepts
+        The solution concepts a sweep can solve (see :mod:`crisisgames.scenarios.concept`),
+        the model's own first: the default of :meth:`concept`.  A normal-form scenario
+        also has :data:`~crisisgames.scenarios.concept.NASH` (listed last when not
+        declared).
     """
 
     name: str
@@ -93,6 +99,7 @@ class Scenario:
     analysis: Callable[..., str] | None = None
     figures: Callable[[Path], list[Path]] | None = None
     batch_outcomes: Callable[..., OutcomeData] | None = None
+    concepts: tuple[Concept, ...] = ()
 
     def __post_init__(self) -> None:
         names = [p.name for p in self.parameters]
@@ -104,6 +111,44 @@ class Scenario:
                 f"scenario {self.name!r} has batch_outcomes but no outcomes: the batch "
                 "form vectorises outcomes and must agree with it"
             )
+
+    @property
+    def concept_names(self) -> tuple[str, ...]:
+        """The names of the solution concepts a sweep can solve, the default first."""
+        return tuple(c.name for c in self.all_concepts())
+
+    def all_concepts(self) -> tuple[Concept, ...]:
+        """The declared concepts, then :data:`~crisisgames.scenarios.concept.NASH` for a
+        normal-form scenario that does not declare it."""
+        if self.kind == "normal form" and "nash" not in {c.name for c in self.concepts}:
+            return (*self.concepts, NASH)
+        return self.concepts
+
+    def concept(self, name: str | None = None) -> Concept:
+        """The solution concept of that name (default: the model's own, listed first).
+
+        Examples
+        --------
+        >>> from crisisgames.scenarios import get
+        >>> get("chicken").concept().name
+        'nash'
+        >>> get("chicken").concept("pbe")
+        Traceback (most recent call last):
+        ...
+        crisisgames.errors.InvalidParameterError: scenario 'chicken' has no solution concept 'pbe' (its concepts: nash)
+        """
+        concepts = self.all_concepts()
+        if not concepts:
+            raise InvalidParameterError(f"scenario {self.name!r} declares no solution concept")
+        if name is None:
+            return concepts[0]
+        for c in concepts:
+            if c.name == name:
+                return c
+        raise InvalidParameterError(
+            f"scenario {self.name!r} has no solution concept {name!r} "
+            f"(its concepts: {', '.join(c.name for c in concepts)})"
+        )
 
     @property
     def parameter_names(self) -> tuple[str, ...]:
