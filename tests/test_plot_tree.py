@@ -13,12 +13,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
+from crisisgames.games.extensive_form import GameTree, chance, decision, terminal
 from crisisgames.models.escalation import (
     CHALLENGER_TYPES,
     DEFENDER_TYPES,
     complete_information_tree,
 )
-from crisisgames.games.extensive_form import GameTree, chance, decision, terminal
 from crisisgames.plot.tree import (
     EQUILIBRIUM_COLOR,
     equilibrium_edges,

@@ -17,9 +17,9 @@ import pytest
 
 import crisisgames
 from crisisgames import GameBatch, NormalFormGame, is_nash, nash_equilibria
-from crisisgames.models.actors import US, Goal, Outcome, utilities
 from crisisgames.errors import InvalidParameterError, InvalidPayoffError, UnknownLabelError
 from crisisgames.metrics import expectation, terms_in_effect, war_probability
+from crisisgames.models.actors import US, Goal, Outcome, utilities
 from crisisgames.scenarios import catalog, get, load
 from crisisgames.scenarios import chicken_goals as cg_mod
 from crisisgames.scenarios import missile_trade as mt

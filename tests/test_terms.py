@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from crisisgames.errors import UnknownLabelError
-from crisisgames.scenarios.base import Parameter, as_exact
 from crisisgames.models.terms import (
     ACTORS,
     ALLIANCE_COST,
@@ -21,6 +20,7 @@ from crisisgames.models.terms import (
     term,
     term_parameters,
 )
+from crisisgames.scenarios.base import Parameter, as_exact
 
 PREFIXES = ("brief:", "model:", "assumption:", "recon:")
 
